@@ -1,0 +1,185 @@
+// Read side: opening databases (directories, stub files, several at once),
+// statistics, documents, terms, synonyms and spelling.
+#include "Guard.hpp"
+#include "Handles.hpp"
+#include <cstdlib>
+#include <cstring>
+
+using cxapian::guard;
+using cxapian::guard_ptr;
+
+extern "C" {
+
+lc_database *lc_database_open(const char *path, lc_error *err) {
+    return guard_ptr<lc_database>(err, [&] {
+        auto *handle = new lc_database;
+        try {
+            handle->db = Xapian::Database(path);
+        } catch (...) {
+            delete handle;
+            throw;
+        }
+        return handle;
+    });
+}
+
+lc_database *lc_database_open_many(const char *const *paths, size_t count,
+                                   lc_error *err) {
+    return guard_ptr<lc_database>(err, [&] {
+        auto *handle = new lc_database;
+        try {
+            for (size_t i = 0; i < count; ++i)
+                handle->db.add_database(Xapian::Database(paths[i]));
+        } catch (...) {
+            delete handle;
+            throw;
+        }
+        return handle;
+    });
+}
+
+void lc_database_free(lc_database *db) { delete db; }
+
+int lc_database_reopen(lc_database *db, int *changed, lc_error *err) {
+    return guard(err, [&] { *changed = db->db.reopen() ? 1 : 0; });
+}
+
+int lc_database_doccount(lc_database *db, uint32_t *out, lc_error *err) {
+    return guard(err, [&] { *out = db->db.get_doccount(); });
+}
+
+int lc_database_termfreq(lc_database *db, const char *term, size_t len,
+                         uint32_t *out, lc_error *err) {
+    return guard(err, [&] { *out = db->db.get_termfreq(std::string(term, len)); });
+}
+
+int lc_database_avlength(lc_database *db, double *out, lc_error *err) {
+    return guard(err, [&] { *out = db->db.get_avlength(); });
+}
+
+int lc_database_find(lc_database *db, const char *term, size_t len,
+                     uint32_t *docid, lc_error *err) {
+    return guard(err, [&] {
+        std::string t(term, len);
+        Xapian::PostingIterator it = db->db.postlist_begin(t);
+        *docid = (it == db->db.postlist_end(t)) ? 0 : *it;
+    });
+}
+
+int lc_database_data(lc_database *db, uint32_t docid, const char **out,
+                     size_t *len, lc_error *err) {
+    return guard(err, [&] {
+        db->scratch = db->db.get_document(docid).get_data();
+        *out = db->scratch.data();
+        *len = db->scratch.size();
+    });
+}
+
+int lc_database_value(lc_database *db, uint32_t docid, unsigned slot,
+                      const char **out, size_t *len, lc_error *err) {
+    return guard(err, [&] {
+        db->scratch = db->db.get_document(docid).get_value(slot);
+        *out = db->scratch.data();
+        *len = db->scratch.size();
+    });
+}
+
+lc_termlist *lc_database_allterms(lc_database *db, const char *prefix,
+                                  lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        std::string p(prefix ? prefix : "");
+        for (auto it = db->db.allterms_begin(p); it != db->db.allterms_end(p); ++it)
+            list->items.emplace_back(*it, it.get_termfreq());
+        return list;
+    });
+}
+
+lc_termlist *lc_database_document_terms(lc_database *db, uint32_t docid,
+                                        const char *prefix, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        std::string p(prefix ? prefix : "");
+        auto end = db->db.termlist_end(docid);
+        auto it = db->db.termlist_begin(docid);
+        if (!p.empty()) it.skip_to(p);
+        for (; it != end; ++it) {
+            std::string term = *it;
+            if (term.compare(0, p.size(), p) != 0) break;
+            list->items.emplace_back(term, it.get_wdf());
+        }
+        return list;
+    });
+}
+
+int lc_database_postings(lc_database *db, const char *term, size_t len,
+                         uint32_t **docids, size_t *count, lc_error *err) {
+    *docids = nullptr;
+    *count = 0;
+    return guard(err, [&] {
+        std::string t(term, len);
+        std::vector<uint32_t> ids;
+        for (auto it = db->db.postlist_begin(t); it != db->db.postlist_end(t); ++it)
+            ids.push_back(*it);
+        auto *out = static_cast<uint32_t *>(std::malloc(sizeof(uint32_t) * (ids.size() + 1)));
+        if (!out) throw std::bad_alloc();
+        std::memcpy(out, ids.data(), sizeof(uint32_t) * ids.size());
+        *docids = out;
+        *count = ids.size();
+    });
+}
+
+int lc_database_metadata(lc_database *db, const char *key, const char **out,
+                         size_t *len, lc_error *err) {
+    return guard(err, [&] {
+        db->scratch = db->db.get_metadata(key);
+        *out = db->scratch.data();
+        *len = db->scratch.size();
+    });
+}
+
+size_t lc_sortable_serialise(double value, char *out) {
+    std::string s = Xapian::sortable_serialise(value);
+    std::memcpy(out, s.data(), s.size());
+    return s.size();
+}
+
+double lc_sortable_unserialise(const char *value, size_t len) {
+    return Xapian::sortable_unserialise(std::string(value, len));
+}
+
+lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
+                                  lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        for (auto it = db->db.synonyms_begin(key); it != db->db.synonyms_end(key); ++it)
+            list->items.emplace_back(*it, 0);
+        return list;
+    });
+}
+
+int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
+                         const char **out, size_t *len, lc_error *err) {
+    return guard(err, [&] {
+        db->scratch = db->db.get_spelling_suggestion(word, max_edit);
+        *out = db->scratch.data();
+        *len = db->scratch.size();
+    });
+}
+
+size_t lc_termlist_size(const lc_termlist *list) { return list->items.size(); }
+
+const char *lc_termlist_term(const lc_termlist *list, size_t i, size_t *len) {
+    *len = list->items[i].first.size();
+    return list->items[i].first.data();
+}
+
+uint32_t lc_termlist_freq(const lc_termlist *list, size_t i) {
+    return list->items[i].second;
+}
+
+void lc_termlist_free(lc_termlist *list) { delete list; }
+
+void lc_free_docids(uint32_t *docids) { std::free(docids); }
+
+} // extern "C"

@@ -1,0 +1,248 @@
+// Running one search: QueryParser, filters, Enquire, facets, collapsing,
+// and MSet::snippet for the hits.
+#include "FacetSpy.hpp"
+#include "Guard.hpp"
+#include "Handles.hpp"
+#include <map>
+#include <memory>
+
+using cxapian::guard;
+using cxapian::guard_ptr;
+
+namespace {
+
+/// Lets MSet::snippet match words of the text to our indexed terms: Xapian
+/// looks up "Z" + stemmer(word) among the query terms.
+class MapperStem : public Xapian::StemImplementation {
+  public:
+    explicit MapperStem(lc_term_mapper mapper) : mapper_(mapper) {}
+    std::string operator()(const std::string &word) override {
+        char buffer[256];
+        size_t n = mapper_(word.data(), word.size(), buffer, sizeof(buffer));
+        if (n <= sizeof(buffer)) return std::string(buffer, n);
+        std::string big(n, '\0');
+        mapper_(word.data(), word.size(), &big[0], n);
+        return big;
+    }
+    std::string get_description() const override { return "learncity term mapper"; }
+
+  private:
+    lc_term_mapper mapper_;
+};
+
+Xapian::Query parse(Xapian::QueryParser &parser, const char *text,
+                    const char *prefix, unsigned flags) {
+    return parser.parse_query(text, flags, prefix ? prefix : "");
+}
+
+/// The zero-weight "Z" twins of the free-text terms: they change neither the
+/// matches nor the ranking, but let MSet::snippet highlight folded matches.
+Xapian::Query snippet_twins(const Xapian::Query &query, const std::string &prefix) {
+    std::vector<Xapian::Query> twins;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        if (!prefix.empty() && term.compare(0, prefix.size(), prefix) != 0) continue;
+        twins.emplace_back("Z" + term);
+    }
+    if (twins.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, twins.begin(), twins.end()),
+                         0.0);
+}
+
+} // namespace
+
+extern "C" {
+
+lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
+    return guard_ptr<lc_mset>(err, [&] {
+        std::unique_ptr<lc_mset> out(new lc_mset(db->db));
+
+        Xapian::QueryParser parser;
+        parser.set_database(db->db);
+        parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        for (size_t i = 0; i < o->field_count; ++i)
+            parser.add_boolean_prefix(o->fields[i].name, o->fields[i].prefix);
+        if (o->range_slot >= 0)
+            parser.add_rangeprocessor(
+                (new Xapian::NumberRangeProcessor(o->range_slot))->release());
+        std::unique_ptr<Xapian::SimpleStopper> stopper;
+        if (o->stopword_count > 0) {
+            stopper.reset(new Xapian::SimpleStopper);
+            for (size_t i = 0; i < o->stopword_count; ++i) stopper->add(o->stopwords[i]);
+            parser.set_stopper(stopper.get());
+        }
+        parser.set_max_expansion(o->wildcard_limit ? o->wildcard_limit : 64,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                                 Xapian::QueryParser::FLAG_WILDCARD |
+                                     Xapian::QueryParser::FLAG_PARTIAL);
+        unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
+                         Xapian::QueryParser::FLAG_BOOLEAN |
+                         Xapian::QueryParser::FLAG_LOVEHATE |
+                         Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+        if (o->spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+        if (o->synonyms) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                  Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+        const bool has_text = o->query && o->query[0];
+        std::string prefix = o->default_prefix ? o->default_prefix : "";
+
+        auto build = [&](bool use_and) -> Xapian::Query {
+            parser.set_default_op(use_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+            Xapian::Query main;
+            if (has_text) {
+                main = parse(parser, o->query, prefix.c_str(), flags);
+                out->corrected = parser.get_corrected_query_string();
+            } else if (o->term_count > 0) {
+                std::vector<Xapian::Query> parts;
+                for (size_t i = 0; i < o->term_count; ++i)
+                    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(o->terms[i].term), o->terms[i].weight);
+                main = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+            }
+            if (main.empty()) main = Xapian::Query::MatchAll;
+            if (has_text && o->boost_query && o->boost_query[0]) {
+                Xapian::Query boost = parse(parser, o->boost_query, "",
+                                            flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+                if (!boost.empty())
+                    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
+            }
+            Xapian::Query twins = snippet_twins(main, prefix);
+            if (!twins.empty()) main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, twins);
+
+            std::map<std::string, std::vector<Xapian::Query>> groups;
+            for (size_t i = 0; i < o->filter_count; ++i)
+                groups[o->filter_prefixes[i]].emplace_back(
+                    std::string(o->filter_prefixes[i]) + o->filter_values[i]);
+            std::vector<Xapian::Query> ands;
+            for (auto &g : groups)
+                ands.emplace_back(Xapian::Query::OP_OR, g.second.begin(), g.second.end());
+            if (!ands.empty())
+                main = Xapian::Query(Xapian::Query::OP_FILTER, main,
+                                     Xapian::Query(Xapian::Query::OP_AND, ands.begin(), ands.end()));
+            if (o->exclude_count > 0) {
+                std::vector<Xapian::Query> ex;
+                for (size_t i = 0; i < o->exclude_count; ++i) ex.emplace_back(o->exclude_terms[i]);
+                main = Xapian::Query(Xapian::Query::OP_AND_NOT, main,
+                                     Xapian::Query(Xapian::Query::OP_OR, ex.begin(), ex.end()));
+            }
+            return main;
+        };
+
+        std::vector<std::unique_ptr<cxapian::SplitValueCountMatchSpy>> spies;
+        auto run = [&](const Xapian::Query &query) {
+            out->query = query;
+            out->enquire = Xapian::Enquire(db->db);
+            out->enquire.set_query(query);
+            if (o->collapse_slot >= 0) out->enquire.set_collapse_key(o->collapse_slot);
+            spies.clear();
+            out->enquire.clear_matchspies();
+            for (size_t i = 0; i < o->facet_count; ++i) {
+                spies.emplace_back(new cxapian::SplitValueCountMatchSpy(o->facet_slots[i]));
+                out->enquire.add_matchspy(spies.back().get());
+            }
+            out->mset = out->enquire.get_mset(o->offset, o->limit, o->check_at_least);
+        };
+
+        const bool use_and = o->default_and != 0;
+        run(build(use_and));
+        if (use_and && o->relax_to_or && has_text && out->mset.empty()) {
+            Xapian::Query relaxed = build(false);
+            if (relaxed.serialise() != out->query.serialise()) {
+                run(relaxed);
+                out->relaxed = !out->mset.empty();
+                if (!out->relaxed) run(build(true));
+            }
+        }
+
+        for (auto &spy : spies) {
+            std::vector<std::pair<std::string, uint32_t>> counts(spy->counts().begin(),
+                                                                 spy->counts().end());
+            out->facets.push_back(std::move(counts));
+        }
+        out->enquire.clear_matchspies();  // the spies die with this scope
+        for (auto it = out->mset.begin(); it != out->mset.end(); ++it) {
+            Xapian::Document doc = it.get_document();
+            out->data.push_back(doc.get_data());
+            out->collapse_keys.push_back(it.get_collapse_key());
+        }
+        return out.release();
+    });
+}
+
+void lc_mset_free(lc_mset *mset) { delete mset; }
+size_t lc_mset_size(const lc_mset *m) { return m->mset.size(); }
+uint32_t lc_mset_estimated(const lc_mset *m) { return m->mset.get_matches_estimated(); }
+int lc_mset_relaxed(const lc_mset *m) { return m->relaxed ? 1 : 0; }
+uint32_t lc_mset_docid(const lc_mset *m, size_t i) { return *m->mset[i]; }
+double lc_mset_weight(const lc_mset *m, size_t i) { return m->mset[i].get_weight(); }
+uint32_t lc_mset_collapse_count(const lc_mset *m, size_t i) {
+    return m->mset[i].get_collapse_count();
+}
+const char *lc_mset_collapse_key(const lc_mset *m, size_t i, size_t *len) {
+    *len = m->collapse_keys[i].size();
+    return m->collapse_keys[i].data();
+}
+const char *lc_mset_data(const lc_mset *m, size_t i, size_t *len) {
+    *len = m->data[i].size();
+    return m->data[i].data();
+}
+const char *lc_mset_corrected(const lc_mset *m, size_t *len) {
+    *len = m->corrected.size();
+    return m->corrected.data();
+}
+const char *lc_mset_description(lc_mset *m, size_t *len) {
+    try {
+        m->scratch = m->query.get_description();
+    } catch (...) {
+        m->scratch.clear();
+    }
+    *len = m->scratch.size();
+    return m->scratch.data();
+}
+
+lc_termlist *lc_mset_query_terms(const lc_mset *m, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        for (auto it = m->query.get_unique_terms_begin(); it != m->query.get_unique_terms_end(); ++it)
+            list->items.emplace_back(*it, 0);
+        return list;
+    });
+}
+
+lc_termlist *lc_mset_matching_terms(const lc_mset *m, uint32_t docid, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        for (auto it = m->enquire.get_matching_terms_begin(docid);
+             it != m->enquire.get_matching_terms_end(docid); ++it)
+            list->items.emplace_back(*it, 0);
+        return list;
+    });
+}
+
+size_t lc_mset_facet_size(const lc_mset *m, size_t facet) { return m->facets[facet].size(); }
+const char *lc_mset_facet_value(const lc_mset *m, size_t facet, size_t i, size_t *len) {
+    *len = m->facets[facet][i].first.size();
+    return m->facets[facet][i].first.data();
+}
+uint32_t lc_mset_facet_count(const lc_mset *m, size_t facet, size_t i) {
+    return m->facets[facet][i].second;
+}
+
+int lc_mset_snippet(lc_mset *m, const char *text, size_t len, unsigned length,
+                    const char *hi_start, const char *hi_end, const char *omit,
+                    lc_term_mapper mapper, const char **out, size_t *out_len,
+                    lc_error *err) {
+    return guard(err, [&] {
+        Xapian::Stem stem = mapper ? Xapian::Stem(new MapperStem(mapper)) : Xapian::Stem();
+        m->scratch = m->mset.snippet(std::string(text, len), length, stem,
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                     hi_start, hi_end, omit);
+        *out = m->scratch.data();
+        *out_len = m->scratch.size();
+    });
+}
+
+} // extern "C"

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Splits text into words the way Xapian's QueryParser does for the same
+/// text: runs of letters, digits and marks, with apostrophes kept inside
+/// words (`d'Ivoire`). Text is NFC-normalised first, so NFD input gives the
+/// same words as NFC input.
+public struct Tokenizer: Sendable {
+    /// Words longer than this (in bytes) are skipped, as Xapian limits term length.
+    public var maxWordBytes = 64
+
+    /// A tokenizer with default limits.
+    public init() {}
+
+    /// The words of `text`, with their exact, folded and key forms.
+    public func tokens(of text: String) -> [Token] {
+        var result: [Token] = []
+        forEachWord(in: text) { exact, folded, capitalized, clause in
+            result.append(Token(exact: exact, folded: folded, key: TermStemmer.key(forFolded: folded),
+                                capitalized: capitalized, startsClause: clause))
+        }
+        return result
+    }
+
+    /// Calls `body` with (exact, folded, capitalized, startsClause) for each word.
+    public func forEachWord(in text: String, _ body: (String, String, Bool, Bool) -> Void) {
+        let normalized = text.precomposedStringWithCanonicalMapping
+        var exact = String.UnicodeScalarView()
+        var folded = String.UnicodeScalarView()
+        var capitalized = false
+        var clause = true
+        var pendingApostrophe = false
+
+        func flush() {
+            if !exact.isEmpty {
+                let exactString = TonePlacement.canonical(String(exact))
+                if exactString.utf8.count <= maxWordBytes {
+                    body(exactString, String(folded), capitalized, clause)
+                }
+                clause = false
+            }
+            exact = String.UnicodeScalarView()
+            folded = String.UnicodeScalarView()
+            pendingApostrophe = false
+        }
+
+        for scalar in normalized.unicodeScalars {
+            if Self.isWordScalar(scalar) {
+                if pendingApostrophe {
+                    exact.append("'")
+                    folded.append("'")
+                    pendingApostrophe = false
+                }
+                if exact.isEmpty { capitalized = scalar.properties.isUppercase }
+                for lower in Self.lowercase(scalar) {
+                    exact.append(lower)
+                    AccentFolder.append(lower, to: &folded)
+                }
+            } else if Self.isApostrophe(scalar), !exact.isEmpty, !pendingApostrophe {
+                pendingApostrophe = true
+            } else {
+                flush()
+                if Self.isClauseBreak(scalar) { clause = true }
+            }
+        }
+        flush()
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func lowercase(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x41 && value <= 0x5A { return [Unicode.Scalar(value + 32)!] }
+            return [scalar]
+        }
+        if Int(value) < lowerTable.count, let mapped = lowerTable[Int(value)] { return [mapped] }
+        return Array(scalar.properties.lowercaseMapping.unicodeScalars)
+    }
+
+    /// One-scalar lower-case mappings for scalars below U+2000.
+    private static let lowerTable: [Unicode.Scalar?] = (0..<0x2000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first : nil
+    }
+
+    @inline(__always)
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
+    }
+
+    @inline(__always)
+    static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", ";", ":", "\n", "|", "(", ")", "\"", "“", "”", "…", "–", "—": return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import XapianKit
+
+/// An open index for reading: the Xapian database (a folder or a stub file
+/// listing shards) and the cities stored in its metadata. Moves to newer
+/// revisions with `refresh()`. One per thread.
+public final class IndexReader {
+    /// Where it was opened from.
+    public let path: String
+    /// The Xapian database.
+    public let database: Database
+    /// The cities of the corpus the index was built from.
+    public private(set) var cities: CityDirectory
+
+    /// Opens the index at `path`.
+    public init(path: String) throws {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path) }
+        do {
+            database = try Database(path: path)
+            cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: path)
+        }
+    }
+
+    /// Moves to the latest committed revision; true when it changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        do {
+            guard try database.reopen() else { return false }
+            cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+            return true
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: path)
+        }
+    }
+
+    /// Runs `body`, and once more on a fresh revision if the one being read
+    /// was overwritten by a writer meanwhile (Xapian's DatabaseModifiedError).
+    public func withRetry<R>(_ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch let error as XapianError where error.kind == .databaseModified {
+            try refresh()
+            return try body()
+        }
+    }
+
+    /// True when `path` holds a Xapian database (a folder or a stub file).
+    public static func exists(at path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
+        if !isDirectory.boolValue { return true }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return files.contains { $0 == "iamglass" || $0 == "iamchert" || $0 == "XAPIANDB" }
+    }
+}

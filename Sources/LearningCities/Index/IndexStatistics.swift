@@ -1,0 +1,67 @@
+import Foundation
+import XapianKit
+
+/// Document counts by type, language and country, the number of cities and
+/// the size of the index: the answer of `learncity stats`.
+public struct IndexStatistics: Codable, Sendable, Equatable {
+    /// Where the index is.
+    public var index: String
+    /// Documents in the index.
+    public var documents: Int
+    /// Documents by type.
+    public var byType: [String: Int]
+    /// Documents by language.
+    public var byLang: [String: Int]
+    /// Documents by country of their linked cities.
+    public var byCountry: [String: Int]
+    /// Cities known to the index.
+    public var cities: Int
+    /// Cities with at least one document.
+    public var citiesWithDocuments: Int
+    /// Bytes on disk.
+    public var indexBytes: Int
+
+    enum CodingKeys: String, CodingKey {
+        case index, documents, cities
+        case byType = "by_type"
+        case byLang = "by_lang"
+        case byCountry = "by_country"
+        case citiesWithDocuments = "cities_with_documents"
+        case indexBytes = "index_bytes"
+    }
+
+    /// Reads the statistics of an open index.
+    public static func read(from reader: IndexReader) throws -> IndexStatistics {
+        try reader.withRetry {
+            let database = reader.database
+            func counts(_ prefix: String) throws -> [String: Int] {
+                var result: [String: Int] = [:]
+                for entry in try database.allTerms(prefix: prefix) {
+                    result[String(entry.term.dropFirst(prefix.count))] = entry.frequency
+                }
+                return result
+            }
+            return IndexStatistics(index: reader.path, documents: try database.documentCount(),
+                                   byType: try counts(TermSchema.type), byLang: try counts(TermSchema.lang),
+                                   byCountry: try counts(TermSchema.country), cities: reader.cities.all.count,
+                                   citiesWithDocuments: try counts(TermSchema.city).count,
+                                   indexBytes: diskUsage(reader.path))
+        }
+    }
+
+    /// Bytes of the files at `path` (a folder is summed, a stub file's shards are not followed).
+    static func diskUsage(_ path: String) -> Int {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return 0 }
+        guard isDirectory.boolValue else {
+            return (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        var total = 0
+        for file in manager.enumerator(atPath: path)?.compactMap({ $0 as? String }) ?? [] {
+            let attributes = try? manager.attributesOfItem(atPath: (path as NSString).appendingPathComponent(file))
+            if attributes?[.type] as? FileAttributeType == .typeRegular { total += attributes?[.size] as? Int ?? 0 }
+        }
+        return total
+    }
+}

@@ -1,0 +1,26 @@
+/// What the index stores with each document (its Xapian data), returned with
+/// search results: the source fields plus the cities and language the
+/// analysis settled on.
+public struct StoredDocument: Codable, Sendable, Equatable {
+    /// Unique id.
+    public var id: String
+    /// Kind of document.
+    public var type: DocumentType
+    /// Title.
+    public var title: String
+    /// Body text (snippets are cut from it).
+    public var body: String
+    /// Linked city ids (given or found in the text).
+    public var cities: [String]
+    /// `YYYY-MM-DD` or `YYYY`.
+    public var date: String?
+    /// Language (given or detected).
+    public var lang: LanguageDetector.Language
+    /// Source URL.
+    public var source: String?
+    /// Theme ids.
+    public var themes: [String]
+
+    /// The year of `date`, if any.
+    public var year: Int? { DateField.year(of: date) }
+}

@@ -1,0 +1,88 @@
+/// The index's term prefixes and value slots, written down once.
+/// Documents and queries are analysed by the same code into these terms.
+public enum TermSchema {
+    // MARK: Weighted terms (with positions)
+
+    /// Exact words: lower-case NFC, canonical tone placement (`học`, `hòa`, `learning`).
+    public static let exact = ""
+    /// Folded search keys: accents folded, English stemmed (`hoc`, `learn`).
+    public static let folded = "XF"
+
+    // MARK: Boolean terms
+
+    /// Unique document id.
+    public static let id = "Q"
+    /// Linked city id (`XCvn-son-la`).
+    public static let city = "XC"
+    /// Country code of a linked city (`XKVN`).
+    public static let country = "XK"
+    /// Document type (`XTnews`).
+    public static let type = "XT"
+    /// Language (`XLvi`).
+    public static let lang = "XL"
+    /// Theme id (`XHliteracy`).
+    public static let theme = "XH"
+    /// Year (`XY2024`).
+    public static let year = "XY"
+    /// UNESCO region of a linked city, as a slug (`XRasia-and-the-pacific`).
+    public static let region = "XR"
+
+    /// Boolean fields the query language accepts, e.g. `city:vn-son-la`.
+    public static let fields: [(name: String, prefix: String)] = [
+        ("type", type), ("country", country), ("city", city), ("lang", lang), ("theme", theme),
+        ("year", year), ("region", region),
+    ]
+
+    // MARK: Value slots
+
+    /// Value slots.
+    public enum Slot {
+        /// Document type.
+        public static let type = 0
+        /// Country codes of linked cities, joined by U+001F.
+        public static let countries = 1
+        /// Linked city ids, joined by U+001F.
+        public static let cities = 2
+        /// Language.
+        public static let lang = 3
+        /// Date as written (`YYYY-MM-DD` or `YYYY`), sorts as text.
+        public static let date = 4
+        /// Year, `sortable_serialise`d, for `2020..2024` ranges.
+        public static let year = 5
+        /// Content fingerprint, to skip unchanged documents when re-indexing.
+        public static let fingerprint = 6
+        /// The first linked city: the collapse key for "one hit per city".
+        public static let primaryCity = 7
+        /// Themes, joined by U+001F (facets).
+        public static let themes = 8
+    }
+
+    /// Separator of several values in one slot.
+    public static let valueSeparator = "\u{1F}"
+
+    /// Title words weigh this many times body words.
+    public static let titleWeight: UInt32 = 3
+
+    /// Positions between title and body, so that phrases do not span them.
+    public static let bodyPositionGap: UInt32 = 100
+
+    /// Version of the analysis: changing it re-indexes every document.
+    public static let analysisVersion = "1"
+
+    /// A region name as a term-friendly slug.
+    public static func slug(_ text: String) -> String {
+        let folded = AccentFolder.fold(text).lowercased()
+        var slug = ""
+        var dash = false
+        for scalar in folded.unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                if dash, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return slug
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import XapianKit
+
+/// Runs searches on an index: the query is analysed like documents, parsed
+/// by Xapian's QueryParser (AND by default, relaxed to OR when AND finds
+/// nothing), ranked by BM25 with exact-accent matches boosted, and returned
+/// with snippets and facet counts.
+public final class Searcher {
+    /// The index searched.
+    public let index: IndexReader
+    /// Characters of context in each snippet.
+    public var snippetLength = 220
+
+    /// A searcher over `index`.
+    public init(index: IndexReader) {
+        self.index = index
+    }
+
+    /// Runs `request`.
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        let trimmed = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw SearchError.emptyQuery }
+        guard request.limit >= 0 else { throw SearchError.invalidParameter(name: "limit", reason: "must be 0 or more") }
+        guard request.offset >= 0 else { throw SearchError.invalidParameter(name: "offset", reason: "must be 0 or more") }
+        let limit = min(request.limit, SearchRequest.maxLimit)
+
+        let analyzed = QueryAnalyzer.analyze(trimmed)
+        var options = SearchOptions()
+        options.query = analyzed.parserText
+        options.defaultPrefix = TermSchema.folded
+        options.boostQuery = analyzed.boostText
+        options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
+        options.filters = try filters(for: request)
+        options.rangeSlot = TermSchema.Slot.year
+        options.offset = request.offset
+        options.limit = limit
+        options.facetSlots = [TermSchema.Slot.type, TermSchema.Slot.countries, TermSchema.Slot.lang]
+
+        let matches: MatchSet
+        do {
+            matches = try index.withRetry {
+                options.checkAtLeast = try index.database.documentCount()
+                return try index.database.search(options)
+            }
+        } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
+            throw SearchError.syntax(query: trimmed, message: error.message)
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: index.path)
+        }
+
+        let decoder = JSONDecoder()
+        var results: [SearchHit] = []
+        for (offset, hit) in matches.hits.enumerated() {
+            guard let stored = try? decoder.decode(StoredDocument.self, from: Data(hit.data)) else { continue }
+            let snippet = (try? matches.snippet(of: stored.body, length: snippetLength, highlightStart: "<b>",
+                                                highlightEnd: "</b>", mapper: SnippetTermMapper.function)) ?? ""
+            results.append(SearchHit(rank: request.offset + offset + 1, id: stored.id, type: stored.type.rawValue,
+                                     title: stored.title, cities: stored.cities, date: stored.date,
+                                     lang: stored.lang.rawValue, score: hit.weight, snippet: snippet))
+        }
+        func counts(_ facet: Int) -> [String: Int] {
+            Dictionary(matches.facets[facet].map { ($0.value, $0.count) }, uniquingKeysWith: +)
+        }
+        return SearchResponse(query: request.query, total: matches.estimatedTotal, offset: request.offset,
+                              results: results,
+                              facets: SearchFacets(type: counts(0), country: counts(1), lang: counts(2)),
+                              relaxed: matches.relaxed,
+                              limitClamped: request.limit > SearchRequest.maxLimit ? SearchRequest.maxLimit : nil)
+    }
+
+    /// Validated filters of the request as (prefix, value) pairs.
+    private func filters(for request: SearchRequest) throws -> [(prefix: String, value: String)] {
+        var filters: [(prefix: String, value: String)] = []
+        if let type = request.type {
+            guard let parsed = DocumentType(rawValue: type.lowercased()) else {
+                throw SearchError.invalidParameter(name: "type", reason: "'\(type)' is not one of profile, initiative, news")
+            }
+            filters.append((TermSchema.type, parsed.rawValue))
+        }
+        if let lang = request.lang {
+            guard let parsed = LanguageDetector.Language(rawValue: lang.lowercased()) else {
+                throw SearchError.invalidParameter(name: "lang", reason: "'\(lang)' is not one of vi, en")
+            }
+            filters.append((TermSchema.lang, parsed.rawValue))
+        }
+        if let country = request.country {
+            let code = country.uppercased()
+            guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw SearchError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+            }
+            filters.append((TermSchema.country, code))
+        }
+        if let city = request.city {
+            filters.append((TermSchema.city, try resolveCity(city).id))
+        }
+        return filters
+    }
+
+    /// The one city that `name` (an id, name or alias) denotes.
+    public func resolveCity(_ name: String) throws -> City {
+        if let city = index.cities[name] { return city }
+        let matches = index.cities.matching(name)
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw SearchError.invalidParameter(
+                name: "city", reason: "'\(name)' is ambiguous: \(matches.map { "\($0.name) (\($0.id))" }.joined(separator: ", "))")
+        }
+        throw SearchError.unknownCity(name, suggestions: index.cities.suggestions(for: name).map { "\($0.name) (\($0.id))" })
+    }
+}

@@ -1,0 +1,129 @@
+import CXapian
+
+/// A Xapian database opened for reading: a directory, a stub file listing
+/// shards (local or remote), or several databases searched as one.
+///
+/// Not thread-safe: use one `Database` per thread.
+public final class Database {
+    let handle: OpaquePointer
+
+    /// Opens the database at `path` (a Xapian directory or stub file).
+    public init(path: String) throws(XapianError) {
+        handle = try xapianHandle { lc_database_open(path, $0) }
+    }
+
+    /// Opens several databases and searches them as one.
+    public init(paths: [String]) throws(XapianError) {
+        var error = lc_error()
+        let opened = withCStringArray(paths) { lc_database_open_many($0, paths.count, &error) }
+        guard let opened else { throw XapianError(error) }
+        handle = opened
+    }
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit { lc_database_free(handle) }
+
+    /// Moves to the latest committed revision; true when it changed.
+    @discardableResult
+    public func reopen() throws(XapianError) -> Bool {
+        var changed: Int32 = 0
+        try xapianCall { lc_database_reopen(handle, &changed, $0) }
+        return changed != 0
+    }
+
+    /// The number of documents.
+    public func documentCount() throws(XapianError) -> Int {
+        var count: UInt32 = 0
+        try xapianCall { lc_database_doccount(handle, &count, $0) }
+        return Int(count)
+    }
+
+    /// The number of documents indexed by `term`.
+    public func termFrequency(_ term: String) throws(XapianError) -> Int {
+        var count: UInt32 = 0
+        try xapianCall { error in withCBytes(term) { lc_database_termfreq(handle, $0, $1, &count, error) } }
+        return Int(count)
+    }
+
+    /// The average document length (in wdf units).
+    public func averageLength() throws(XapianError) -> Double {
+        var length = 0.0
+        try xapianCall { lc_database_avlength(handle, &length, $0) }
+        return length
+    }
+
+    /// The first document indexed by `term`, if any.
+    public func documentID(for term: String) throws(XapianError) -> UInt32? {
+        var docid: UInt32 = 0
+        try xapianCall { error in withCBytes(term) { lc_database_find(handle, $0, $1, &docid, error) } }
+        return docid == 0 ? nil : docid
+    }
+
+    /// Every document indexed by `term`.
+    public func documentIDs(for term: String) throws(XapianError) -> [UInt32] {
+        var ids: UnsafeMutablePointer<UInt32>?
+        var count = 0
+        try xapianCall { error in withCBytes(term) { lc_database_postings(handle, $0, $1, &ids, &count, error) } }
+        defer { lc_free_docids(ids) }
+        guard let ids else { return [] }
+        return Array(UnsafeBufferPointer(start: ids, count: count))
+    }
+
+    /// The data stored with a document.
+    public func data(of docid: UInt32) throws(XapianError) -> [UInt8] {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        try xapianCall { lc_database_data(handle, docid, &pointer, &length, $0) }
+        return copyBytes(pointer, length)
+    }
+
+    /// The value a document holds in `slot` (empty when none).
+    public func value(of docid: UInt32, slot: Int) throws(XapianError) -> [UInt8] {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        try xapianCall { lc_database_value(handle, docid, UInt32(slot), &pointer, &length, $0) }
+        return copyBytes(pointer, length)
+    }
+
+    /// All terms that start with `prefix`, with their document frequencies.
+    public func allTerms(prefix: String = "") throws(XapianError) -> [TermFrequency] {
+        takeTermList(try xapianHandle { lc_database_allterms(handle, prefix, $0) })
+    }
+
+    /// The terms of one document that start with `prefix`, with their wdf.
+    public func terms(of docid: UInt32, prefix: String = "") throws(XapianError) -> [TermFrequency] {
+        takeTermList(try xapianHandle { lc_database_document_terms(handle, docid, prefix, $0) })
+    }
+
+    /// The user metadata stored under `key` (empty when none).
+    public func metadata(_ key: String) throws(XapianError) -> [UInt8] {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        try xapianCall { lc_database_metadata(handle, key, &pointer, &length, $0) }
+        return copyBytes(pointer, length)
+    }
+
+    /// The synonyms recorded for `key`.
+    public func synonyms(of key: String) throws(XapianError) -> [String] {
+        takeTermList(try xapianHandle { lc_database_synonyms(handle, key, $0) }).map(\.term)
+    }
+
+    /// Xapian's spelling suggestion for `word`, if any.
+    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        try xapianCall { lc_database_spelling(handle, word, UInt32(maxEditDistance), &pointer, &length, $0) }
+        let suggestion = decodeBytes(pointer, length)
+        return suggestion.isEmpty ? nil : suggestion
+    }
+
+    /// Merges `sources` into one new, compact database at `destination`.
+    public static func compact(_ sources: [String], into destination: String, singleFile: Bool = false) throws(XapianError) {
+        var error = lc_error()
+        let status = withCStringArray(sources) { lc_compact($0, sources.count, destination, singleFile ? 1 : 0, &error) }
+        if status != 0 { throw XapianError(error) }
+    }
+}

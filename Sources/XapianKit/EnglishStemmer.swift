@@ -1,0 +1,13 @@
+import CXapian
+
+/// Xapian's English (Porter2) stemmer.
+public enum EnglishStemmer {
+    /// The stem of a lower-case word.
+    public static func stem(_ word: String) -> String {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        var error = lc_error()
+        let status = withCBytes(word) { lc_stem_english($0, $1, &pointer, &length, &error) }
+        return status == 0 ? decodeBytes(pointer, length) : word
+    }
+}

@@ -1,0 +1,173 @@
+import CXapian
+
+/// The result of one search: ranked hits, an estimated total, facet counts,
+/// and access to Xapian's snippet generator for these hits.
+public final class MatchSet {
+    /// One ranked hit.
+    public struct Hit: Sendable {
+        /// Xapian's document id.
+        public let docid: UInt32
+        /// BM25 weight.
+        public let weight: Double
+        /// The document's stored data.
+        public let data: [UInt8]
+        /// The collapse key (empty when not collapsing).
+        public let collapseKey: String
+        /// How many further matches were collapsed into this one (a lower bound).
+        public let collapseCount: Int
+    }
+
+    private let handle: OpaquePointer
+    /// The hits, best first.
+    public let hits: [Hit]
+    /// Xapian's estimate of the number of matches.
+    public let estimatedTotal: Int
+    /// True when AND found nothing and the words were OR'ed instead.
+    public let relaxed: Bool
+    /// Counts of values per facet slot, in the order asked for.
+    public let facets: [[(value: String, count: Int)]]
+    /// The spelling-corrected query text, if Xapian proposed one.
+    public let correctedQuery: String?
+
+    init(handle: OpaquePointer, facetCount: Int) {
+        self.handle = handle
+        var hits: [Hit] = []
+        let size = lc_mset_size(handle)
+        hits.reserveCapacity(size)
+        for i in 0..<size {
+            var dataLength = 0
+            let data = lc_mset_data(handle, i, &dataLength)
+            var keyLength = 0
+            let key = lc_mset_collapse_key(handle, i, &keyLength)
+            hits.append(Hit(docid: lc_mset_docid(handle, i), weight: lc_mset_weight(handle, i),
+                            data: copyBytes(data, dataLength), collapseKey: decodeBytes(key, keyLength),
+                            collapseCount: Int(lc_mset_collapse_count(handle, i))))
+        }
+        self.hits = hits
+        estimatedTotal = Int(lc_mset_estimated(handle))
+        relaxed = lc_mset_relaxed(handle) != 0
+        facets = (0..<facetCount).map { facet in
+            (0..<lc_mset_facet_size(handle, facet)).map { i in
+                var length = 0
+                let value = lc_mset_facet_value(handle, facet, i, &length)
+                return (decodeBytes(value, length), Int(lc_mset_facet_count(handle, facet, i)))
+            }
+        }
+        var correctedLength = 0
+        let corrected = decodeBytes(lc_mset_corrected(handle, &correctedLength), correctedLength)
+        correctedQuery = corrected.isEmpty ? nil : corrected
+    }
+
+    deinit { lc_mset_free(handle) }
+
+    /// Xapian's description of the query that ran (for debugging).
+    public var queryDescription: String {
+        var length = 0
+        let pointer = lc_mset_description(handle, &length)
+        return decodeBytes(pointer, length)
+    }
+
+    /// The terms of the query that ran.
+    public func queryTerms() throws(XapianError) -> [String] {
+        takeTermList(try xapianHandle { lc_mset_query_terms(handle, $0) }).map(\.term)
+    }
+
+    /// The query terms that index document `docid`.
+    public func matchingTerms(of docid: UInt32) throws(XapianError) -> [String] {
+        takeTermList(try xapianHandle { lc_mset_matching_terms(handle, docid, $0) }).map(\.term)
+    }
+
+    /// Xapian's `MSet::snippet` of `text`: the passage of about `length`
+    /// characters that best matches the query, with matches between
+    /// `highlightStart` and `highlightEnd`. `mapper` maps a word (already
+    /// lower-cased by Xapian) to the term it is indexed under, so that
+    /// folded matches are highlighted too. The result is HTML-escaped.
+    public func snippet(of text: String, length: Int, highlightStart: String, highlightEnd: String,
+                        omit: String = "…", mapper: lc_term_mapper?) throws(XapianError) -> String {
+        var pointer: UnsafePointer<CChar>?
+        var outLength = 0
+        try xapianCall { error in
+            withCBytes(text) {
+                lc_mset_snippet(handle, $0, $1, UInt32(length), highlightStart, highlightEnd, omit, mapper,
+                                &pointer, &outLength, error)
+            }
+        }
+        return decodeBytes(pointer, outLength)
+    }
+}
+
+/// A C function that maps a word to its indexed term, for `MatchSet.snippet`.
+public typealias TermMapper = lc_term_mapper
+
+extension Database {
+    /// Runs a search.
+    public func search(_ options: SearchOptions) throws(XapianError) -> MatchSet {
+        let fieldNames = options.fields.map(\.name)
+        let fieldPrefixes = options.fields.map(\.prefix)
+        let termStrings = options.weightedTerms.map(\.term)
+        let filterPrefixes = options.filters.map(\.prefix)
+        let filterValues = options.filters.map(\.value)
+        let facetSlots = options.facetSlots.map { UInt32($0) }
+        var error = lc_error()
+        let result: OpaquePointer? = withCStringArray(fieldNames) { names in
+            withCStringArray(fieldPrefixes) { prefixes in
+                withCStringArray(termStrings) { terms in
+                    withCStringArray(filterPrefixes) { fPrefixes in
+                        withCStringArray(filterValues) { fValues in
+                            withCStringArray(options.excludedTerms) { excluded in
+                                withCStringArray(options.stopwords) { stops in
+                                    let fields = (0..<fieldNames.count).map { lc_field(name: names[$0], prefix: prefixes[$0]) }
+                                    let weighted = (0..<termStrings.count).map {
+                                        lc_weighted_term(term: terms[$0], weight: options.weightedTerms[$0].weight)
+                                    }
+                                    return fields.withUnsafeBufferPointer { fieldBuffer in
+                                        weighted.withUnsafeBufferPointer { weightedBuffer in
+                                            facetSlots.withUnsafeBufferPointer { slotBuffer in
+                                                (options.query ?? "").withCString { query in
+                                                    options.defaultPrefix.withCString { prefix in
+                                                        (options.boostQuery ?? "").withCString { boost in
+                                                            var o = lc_search_options()
+                                                            o.query = options.query == nil ? nil : query
+                                                            o.default_prefix = prefix
+                                                            o.boost_query = boost
+                                                            o.terms = weightedBuffer.baseAddress
+                                                            o.term_count = weighted.count
+                                                            o.fields = fieldBuffer.baseAddress
+                                                            o.field_count = fields.count
+                                                            o.filter_prefixes = fPrefixes
+                                                            o.filter_values = fValues
+                                                            o.filter_count = filterPrefixes.count
+                                                            o.exclude_terms = excluded
+                                                            o.exclude_count = options.excludedTerms.count
+                                                            o.range_slot = Int32(options.rangeSlot ?? -1)
+                                                            o.offset = UInt32(clamping: options.offset)
+                                                            o.limit = UInt32(clamping: options.limit)
+                                                            o.check_at_least = UInt32(clamping: options.checkAtLeast)
+                                                            o.wildcard_limit = UInt32(clamping: options.wildcardLimit)
+                                                            o.default_and = options.defaultAnd ? 1 : 0
+                                                            o.relax_to_or = options.relaxToOr ? 1 : 0
+                                                            o.spelling = options.spelling ? 1 : 0
+                                                            o.synonyms = options.synonyms ? 1 : 0
+                                                            o.collapse_slot = Int32(options.collapseSlot ?? -1)
+                                                            o.facet_slots = slotBuffer.baseAddress
+                                                            o.facet_count = facetSlots.count
+                                                            o.stopwords = stops
+                                                            o.stopword_count = options.stopwords.count
+                                                            return lc_search(handle, &o, &error)
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard let result else { throw XapianError(error) }
+        return MatchSet(handle: result, facetCount: facetSlots.count)
+    }
+}

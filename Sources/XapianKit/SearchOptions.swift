@@ -1,0 +1,58 @@
+/// Everything one Xapian search needs: the query (text for the QueryParser,
+/// or weighted terms), filters, paging, facets and collapsing.
+public struct SearchOptions: Sendable {
+    /// A boolean field the QueryParser accepts inside query text (`city:vn-son-la`).
+    public struct Field: Sendable, Equatable {
+        /// The name typed by the user.
+        public var name: String
+        /// The term prefix it maps to.
+        public var prefix: String
+        /// Creates a field.
+        public init(name: String, prefix: String) {
+            self.name = name
+            self.prefix = prefix
+        }
+    }
+
+    /// Query text, parsed with `defaultPrefix` for free-text words.
+    public var query: String?
+    /// Prefix of free-text terms.
+    public var defaultPrefix: String = ""
+    /// Optional text parsed without prefix that only boosts (AND_MAYBE).
+    public var boostQuery: String?
+    /// Weighted terms OR'ed together, used when `query` is nil.
+    public var weightedTerms: [(term: String, weight: Double)] = []
+    /// Boolean fields for the parser.
+    public var fields: [Field] = []
+    /// Filters as (prefix, value): the same prefix is OR'ed, prefixes AND'ed.
+    public var filters: [(prefix: String, value: String)] = []
+    /// Documents indexed by any of these terms are left out.
+    public var excludedTerms: [String] = []
+    /// Slot for numeric ranges typed as `A..B` (nil: off).
+    public var rangeSlot: Int?
+    /// Rank of the first hit to return.
+    public var offset: Int = 0
+    /// How many hits to return.
+    public var limit: Int = 10
+    /// Look at least this many matches (exact totals and facets need all).
+    public var checkAtLeast: Int = 0
+    /// The most terms a wildcard may expand to (most frequent first).
+    public var wildcardLimit: Int = 64
+    /// AND between words (true) or OR.
+    public var defaultAnd: Bool = true
+    /// When AND finds nothing, run again with OR.
+    public var relaxToOr: Bool = true
+    /// Ask Xapian for a spelling-corrected query.
+    public var spelling: Bool = false
+    /// Expand words with the synonym table.
+    public var synonyms: Bool = false
+    /// Keep one hit per value of this slot (nil: off).
+    public var collapseSlot: Int?
+    /// Slots to count values of among all matches.
+    public var facetSlots: [Int] = []
+    /// Words the parser drops outside phrases.
+    public var stopwords: [String] = []
+
+    /// Empty options: matches everything.
+    public init() {}
+}

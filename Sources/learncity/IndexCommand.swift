@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LearningCities
+
+/// `learncity index`: build or refresh the index from a corpus folder.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or refresh the Xapian index from a corpus folder.",
+        discussion: """
+            Changed documents are replaced, vanished ones removed, unchanged ones skipped. The whole run is \
+            one Xapian transaction: until it commits, readers see the previous index, and an interrupted run \
+            leaves it intact. Corpus problems are reported as file:line: reason and skipped.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Corpus folder (default: $LEARNCITY_CORPUS or ./corpus).", valueName: "dir"))
+    var corpus: String?
+
+    @OptionGroup var location: IndexLocationOptions
+
+    @Flag(name: .long, help: "Treat any corpus problem as fatal, before anything is written.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print the summary as JSON.")
+    var json = false
+
+    func run() throws {
+        let corpusPath = corpus ?? IndexLocationOptions.defaultCorpus
+        let summary: IndexSummary
+        do {
+            summary = try IndexRun(corpus: corpusPath, index: location.path, strict: strict).run()
+        } catch CorpusError.strict(let issues) {
+            throw CommandFailure(description: "--strict: \(issues.count) corpus problem\(issues.count == 1 ? "" : "s") (listed above); the index was not changed")
+        }
+        if json {
+            print(try JSONOutput.string(summary))
+        } else {
+            print("""
+                Indexed \(location.path) from \(corpusPath): \(summary.documents) documents, \(summary.cities) cities
+                  \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged, \
+                \(summary.removed) removed, \(summary.skipped) skipped; \(String(format: "%.2f", summary.seconds)) s
+                """)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LearningCities
+
+/// Renders a search response for people: rank, title, cities, date, snippet
+/// with highlighted matches, then the facets.
+struct SearchRenderer {
+    let cities: CityDirectory
+    let color: Bool
+
+    func render(_ response: SearchResponse) -> String {
+        var out = ""
+        if response.total == 0 {
+            out += "No documents match \(quote(response.query)).\n"
+            return out
+        }
+        let shownTo = response.offset + response.results.count
+        out += "\(response.total) document\(response.total == 1 ? "" : "s") match \(quote(response.query))"
+        out += response.results.isEmpty ? ".\n" : "; showing \(response.offset + 1)–\(shownTo).\n"
+        if response.relaxed { out += style("No document has every word: showing documents with any of them.\n", "33") }
+        if let clamped = response.limitClamped { out += "(limit clamped to \(clamped))\n" }
+        for hit in response.results {
+            out += "\n"
+            out += style("\(hit.rank).", "2") + " " + style(hit.title.isEmpty ? hit.id : hit.title, "1") + "\n"
+            var meta = [hit.type, hit.lang]
+            if let date = hit.date { meta.append(date) }
+            let names = hit.cities.map { cities[$0]?.name ?? $0 }
+            if !names.isEmpty { meta.append(names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …" : "")) }
+            out += "   " + style(meta.joined(separator: " · "), "36") + style("  [\(hit.id)]", "2") + "\n"
+            out += "   " + highlight(hit.snippet) + "\n"
+        }
+        out += "\n" + facetLine("type", response.facets.type) + facetLine("lang", response.facets.lang)
+            + facetLine("country", response.facets.country)
+        return out
+    }
+
+    private func facetLine(_ name: String, _ counts: [String: Int]) -> String {
+        guard !counts.isEmpty else { return "" }
+        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return style("\(name): ", "2") + sorted.prefix(12).map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+    }
+
+    /// The snippet is HTML-escaped with <b> around matches: turn it into terminal text.
+    private func highlight(_ snippet: String) -> String {
+        let open = color ? "\u{1B}[1;33m" : "["
+        let close = color ? "\u{1B}[0m" : "]"
+        return unescape(snippet.replacingOccurrences(of: "<b>", with: open).replacingOccurrences(of: "</b>", with: close))
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+
+    private func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    private func style(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func quote(_ text: String) -> String { "“\(text)”" }
+}
