@@ -21,14 +21,14 @@ public enum DocumentBuilder {
         }
 
         let stored = analyzed.stored
-        document.addBoolean(TermSchema.id + stored.id)
-        document.addBoolean(TermSchema.type + stored.type.rawValue)
-        document.addBoolean(TermSchema.lang + stored.lang.rawValue)
-        for city in stored.cities { document.addBoolean(TermSchema.city + city) }
-        for country in analyzed.countries { document.addBoolean(TermSchema.country + country) }
-        for region in analyzed.regions { document.addBoolean(TermSchema.region + region) }
-        for theme in stored.themes { document.addBoolean(TermSchema.theme + theme) }
-        if let year = stored.year { document.addBoolean(TermSchema.year + String(year)) }
+        document.addBoolean(TermSchema.id + stored.id)  // unique id: no colon rule, never parsed
+        document.addBoolean(TermSchema.term(TermSchema.type, stored.type.rawValue))
+        document.addBoolean(TermSchema.term(TermSchema.lang, stored.lang.rawValue))
+        for city in stored.cities { document.addBoolean(TermSchema.term(TermSchema.city, city)) }
+        for country in analyzed.countries { document.addBoolean(TermSchema.term(TermSchema.country, country)) }
+        for region in analyzed.regions { document.addBoolean(TermSchema.term(TermSchema.region, region)) }
+        for theme in stored.themes { document.addBoolean(TermSchema.term(TermSchema.theme, theme)) }
+        if let year = stored.year { document.addBoolean(TermSchema.term(TermSchema.year, String(year))) }
 
         let separator = TermSchema.valueSeparator
         document.setValue(stored.type.rawValue, slot: TermSchema.Slot.type)

@@ -37,7 +37,9 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
             func counts(_ prefix: String) throws -> [String: Int] {
                 var result: [String: Int] = [:]
                 for entry in try database.allTerms(prefix: prefix) {
-                    result[String(entry.term.dropFirst(prefix.count))] = entry.frequency
+                    var value = entry.term.dropFirst(prefix.count)
+                    if value.first == ":" { value = value.dropFirst() }
+                    result[String(value)] = entry.frequency
                 }
                 return result
             }

@@ -14,7 +14,7 @@ public enum TermSchema {
     public static let id = "Q"
     /// Linked city id (`XCvn-son-la`).
     public static let city = "XC"
-    /// Country code of a linked city (`XKVN`).
+    /// Country code of a linked city (`XK:VN`: see `term(_:_:)`).
     public static let country = "XK"
     /// Document type (`XTnews`).
     public static let type = "XT"
@@ -68,6 +68,19 @@ public enum TermSchema {
 
     /// Version of the analysis: changing it re-indexes every document.
     public static let analysisVersion = "1"
+
+    /// A boolean term, following Xapian's convention that a value starting
+    /// with a capital letter is separated from the prefix by a colon
+    /// (`XK:VN`), as the QueryParser writes it for `country:VN`.
+    public static func term(_ prefix: String, _ value: String) -> String {
+        prefix + filterValue(value)
+    }
+
+    /// The value part of a boolean term (see `term`).
+    public static func filterValue(_ value: String) -> String {
+        if let first = value.unicodeScalars.first, first.properties.isUppercase { return ":" + value }
+        return value
+    }
 
     /// A region name as a term-friendly slug.
     public static func slug(_ text: String) -> String {

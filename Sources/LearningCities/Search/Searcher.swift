@@ -25,12 +25,13 @@ public final class Searcher {
         let limit = min(request.limit, SearchRequest.maxLimit)
 
         let analyzed = QueryAnalyzer.analyze(trimmed)
+        guard !analyzed.words.isEmpty || analyzed.parserText.contains(":") else { throw SearchError.emptyQuery }
         var options = SearchOptions()
         options.query = analyzed.parserText
         options.defaultPrefix = TermSchema.folded
         options.boostQuery = analyzed.boostText
         options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
-        options.filters = try filters(for: request)
+        options.filters = try filters(for: request).map { ($0.prefix, TermSchema.filterValue($0.value)) }
         options.rangeSlot = TermSchema.Slot.year
         options.offset = request.offset
         options.limit = limit

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import LearningCities
+
+@Suite struct AnalysisTests {
+    @Test(arguments: [
+        ("học tập suốt đời", "hoc tap suot doi"),
+        ("Đà Nẵng", "Da Nang"),
+        ("Thành phố Hồ Chí Minh", "Thanh pho Ho Chi Minh"),
+        ("Sơn La", "Son La"),
+        ("N’Zérékoré", "N’Zerekore"),
+        ("Liège, Câmara de Lobos", "Liege, Camara de Lobos"),
+    ])
+    func foldsAccents(input: String, expected: String) {
+        #expect(AccentFolder.fold(input) == expected)
+    }
+
+    @Test func nfdAndNfcGiveTheSameWords() {
+        let nfc = "Học tập suốt đời ở Sơn La".precomposedStringWithCanonicalMapping
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(Array(nfc.unicodeScalars) != Array(nfd.unicodeScalars))
+        let tokenizer = Tokenizer()
+        #expect(tokenizer.tokens(of: nfc).map(\.exact) == tokenizer.tokens(of: nfd).map(\.exact))
+        #expect(tokenizer.tokens(of: nfd).map(\.folded) == ["hoc", "tap", "suot", "doi", "o", "son", "la"])
+    }
+
+    @Test(arguments: [("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("Hoà Bình", "Hòa Bình")])
+    func tonePlacementVariantsAreOneWord(old: String, new: String) {
+        let tokenizer = Tokenizer()
+        #expect(tokenizer.tokens(of: old).map(\.exact) == tokenizer.tokens(of: new).map(\.exact))
+    }
+
+    @Test func distinctTonesStayDistinct() {
+        let words = Tokenizer().tokens(of: "ba bà bá quý").map(\.exact)
+        #expect(Set(words).count == 4)
+        #expect(words.last == "quý")
+    }
+
+    @Test func englishIsStemmedVietnameseIsNot() {
+        let keys = Tokenizer().tokens(of: "cities learning thuong nghieng").map(\.key)
+        #expect(keys == ["citi", "learn", "thuong", "nghieng"])
+    }
+
+    @Test func detectsLanguage() {
+        #expect(LanguageDetector.detect("Thành phố học tập suốt đời cho mọi người dân") == .vi)
+        #expect(LanguageDetector.detect("thanh pho hoc tap cua nguoi dan va cac truong") == .vi)
+        #expect(LanguageDetector.detect("The city runs a learning festival for all residents") == .en)
+    }
+
+    @Test func linksCitiesByNameAndAliasOnly() {
+        let cities = FixtureCorpus.vietnameseCities.compactMap {
+            try? JSONDecoder().decode(City.self, from: Data($0.utf8))
+        }
+        let gazetteer = CityGazetteer(cities: cities)
+        let tokenizer = Tokenizer()
+        #expect(gazetteer.cities(mentionedIn: tokenizer.tokens(of: "Tin từ SON LA và TP.HCM")) == ["vn-son-la", "vn-ho-chi-minh-city"])
+        // Different accents are a different place; a lower-case word is not a one-word city name.
+        #expect(gazetteer.cities(mentionedIn: tokenizer.tokens(of: "tỉnh Vĩnh Long vinh dự đón khách")).isEmpty)
+        #expect(gazetteer.cities(mentionedIn: tokenizer.tokens(of: "thành phố Vinh, tỉnh Nghệ An")) == ["vn-vinh"])
+    }
+
+    @Test func queriesAreAnalysedLikeDocuments() {
+        let query = QueryAnalyzer.analyze("Học tập \"suốt đời\" city:vn-son-la country:vn -festival learn*")
+        #expect(query.parserText == "hoc tap \"suot doi\" city:vn-son-la country:VN -festiv learn*")
+        #expect(query.boostText == "học tập \"suốt đời\" learn")
+        let plain = QueryAnalyzer.analyze("hoc tap AND suot doi")
+        #expect(plain.parserText == "hoc tap AND suot doi")
+        #expect(plain.boostText == nil)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import LearningCities
+
+@Suite struct SearchTests {
+    func makeSearcher() throws -> Searcher {
+        let corpus = try FixtureCorpus(cities: FixtureCorpus.vietnameseCities, files: [
+            "docs.jsonl": [
+                #"{"id":"phrase","type":"news","title":"Tin","body":"Người dân Sơn La học tập suốt đời.","date":"2024"}"#,
+                #"{"id":"apart","type":"news","title":"Tin","body":"Đời sống của người học; tập thể dục suốt buổi sáng.","date":"2020"}"#,
+                #"{"id":"ba-grave","type":"profile","title":"Bà","body":"bà kể chuyện","cities":["vn-vinh"],"date":"2022"}"#,
+                #"{"id":"ba-acute","type":"profile","title":"Bá","body":"bá kể chuyện","cities":["vn-vinh"],"date":"2022"}"#,
+                #"{"id":"ba-plain","type":"profile","title":"Ba","body":"ba kể chuyện","cities":["vn-vinh"],"date":"2022"}"#,
+                #"{"id":"cork","type":"initiative","title":"Learning festival","body":"Cork's cities learning festival runs every year.","cities":["ie-cork"],"lang":"en","date":"2015"}"#,
+            ].joined(separator: "\n"),
+        ])
+        _ = try CorpusIndexer(corpusPath: corpus.root, indexPath: corpus.index).run()
+        return Searcher(index: try IndexReader(path: corpus.index))
+    }
+
+    @Test func unaccentedQueriesFindAccentedText() throws {
+        let response = try makeSearcher().search(SearchRequest(query: "hoc tap suot doi"))
+        #expect(Set(response.results.map(\.id)) == ["phrase", "apart"])
+        #expect(response.results.first?.snippet.contains("<b>học</b>") == true)
+    }
+
+    @Test func accentedQueriesRankExactFormsFirst() throws {
+        let searcher = try makeSearcher()
+        #expect(try searcher.search(SearchRequest(query: "bà")).results.map(\.id).first == "ba-grave")
+        #expect(try searcher.search(SearchRequest(query: "bá")).results.map(\.id).first == "ba-acute")
+        #expect(try searcher.search(SearchRequest(query: "ba")).total == 3)
+    }
+
+    @Test func phrasesMatchAdjacentWordsOnly() throws {
+        let searcher = try makeSearcher()
+        #expect(try searcher.search(SearchRequest(query: "\"học tập suốt đời\"")).results.map(\.id) == ["phrase"])
+        #expect(try searcher.search(SearchRequest(query: "\"hoc tap suot doi\"")).results.map(\.id) == ["phrase"])
+    }
+
+    @Test func englishIsStemmed() throws {
+        let response = try makeSearcher().search(SearchRequest(query: "city festivals"))
+        #expect(response.results.map(\.id) == ["cork"])
+    }
+
+    @Test func filtersInFlagsAndInTheQuery() throws {
+        let searcher = try makeSearcher()
+        #expect(try searcher.search(SearchRequest(query: "ke chuyen", type: "profile")).total == 3)
+        #expect(try searcher.search(SearchRequest(query: "ke chuyen", type: "news")).total == 0)
+        #expect(try searcher.search(SearchRequest(query: "hoc", city: "Son La")).results.map(\.id) == ["phrase"])
+        #expect(try searcher.search(SearchRequest(query: "hoc city:vn-son-la")).results.map(\.id) == ["phrase"])
+        #expect(try searcher.search(SearchRequest(query: "festival country:ie")).results.map(\.id) == ["cork"])
+        #expect(try searcher.search(SearchRequest(query: "hoc 2023..2025")).results.map(\.id) == ["phrase"])
+        #expect(try searcher.search(SearchRequest(query: "lang:en")).results.map(\.id) == ["cork"])
+    }
+
+    @Test func facetsCountAllMatches() throws {
+        let response = try makeSearcher().search(SearchRequest(query: "ke chuyen OR festival", limit: 1))
+        #expect(response.results.count == 1)
+        #expect(response.total == 4)
+        #expect(response.facets.type == ["profile": 3, "initiative": 1])
+        #expect(response.facets.country == ["VN": 3, "IE": 1])
+        #expect(response.facets.lang == ["vi": 3, "en": 1])
+    }
+
+    @Test func andFallsBackToOrWhenNothingHasEveryWord() throws {
+        let response = try makeSearcher().search(SearchRequest(query: "festival chuyen"))
+        #expect(response.relaxed)
+        #expect(response.total == 4)
+    }
+
+    @Test func badInputIsAReadableError() throws {
+        let searcher = try makeSearcher()
+        #expect(throws: SearchError.emptyQuery) { try searcher.search(SearchRequest(query: "   ")) }
+        #expect(throws: SearchError.emptyQuery) { try searcher.search(SearchRequest(query: "((( ..")) }
+        #expect { try searcher.search(SearchRequest(query: "hoc AND")) } throws: { error in
+            guard case SearchError.syntax(_, let message)? = error as? SearchError else { return false }
+            return message.contains("AND")
+        }
+        #expect { try searcher.search(SearchRequest(query: "hoc", city: "Son Laa")) } throws: { error in
+            guard case SearchError.unknownCity(_, let suggestions)? = error as? SearchError else { return false }
+            return suggestions.first?.contains("vn-son-la") == true
+        }
+        #expect(throws: SearchError.self) { try searcher.search(SearchRequest(query: "hoc", type: "blog")) }
+    }
+
+    @Test func theResponseEncodesToTheDocumentedShape() throws {
+        let response = try makeSearcher().search(SearchRequest(query: "hoc tap"))
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONOutput.data(response)) as? [String: Any])
+        #expect(Set(object.keys).isSuperset(of: ["query", "total", "offset", "results", "facets"]))
+        let hit = try #require((object["results"] as? [[String: Any]])?.first)
+        #expect(Set(hit.keys) == ["rank", "id", "type", "title", "cities", "date", "lang", "score", "snippet"])
+        let facets = try #require(object["facets"] as? [String: Any])
+        #expect(Set(facets.keys) == ["type", "country", "lang"])
+        #expect(try JSONDecoder().decode(SearchResponse.self, from: JSONOutput.data(response)) == response)
+    }
+
+    @Test func theShippedCorpusFindsTheSeedArticle() throws {
+        let index = FileManager.default.temporaryDirectory.appendingPathComponent("lc-shipped-\(UUID().uuidString)").path
+        let summary = try CorpusIndexer(corpusPath: FixtureCorpus.shippedCorpus, indexPath: index, strict: true).run()
+        #expect(summary.skipped == 0)
+        #expect(summary.documents > 500)
+        let searcher = Searcher(index: try IndexReader(path: index))
+        let response = try searcher.search(SearchRequest(query: "hoc tap suot doi", limit: 10))
+        #expect(response.results.contains { $0.id == "news/seed-tp-hcm-son-la-2024" })
+        let seed = try searcher.search(SearchRequest(query: "42 tieu chi Son La"))
+        #expect(seed.results.first?.id == "news/seed-tp-hcm-son-la-2024")
+    }
+}
