@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import LearningCities
+
+/// The executable as users run it: exit codes, messages, JSON output.
+@Suite(.serialized) struct CLITests {
+    static let shippedCorpus = CLIRunner.packageRoot.appendingPathComponent("corpus").path
+    /// One index of the shipped corpus for the whole suite.
+    static let index: String = {
+        let path = CLIRunner.temporaryFolder().appendingPathComponent("index").path
+        _ = try? CLIRunner.run(["index", "--corpus", shippedCorpus, "--index", path, "--strict"])
+        return path
+    }()
+
+    @Test func indexPrintsASummaryAndIsStrictClean() throws {
+        let path = CLIRunner.temporaryFolder().appendingPathComponent("index").path
+        let result = try CLIRunner.run(["index", "--corpus", Self.shippedCorpus, "--index", path, "--strict", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONDecoder().decode(IndexSummary.self, from: Data(result.stdout.utf8))
+        #expect(summary.skipped == 0)
+        #expect(summary.added == summary.documents)
+        let again = try CLIRunner.run(["index", "--corpus", Self.shippedCorpus, "--index", path])
+        #expect(again.stdout.contains("0 added, 0 updated, \(summary.documents) unchanged"))
+    }
+
+    @Test func searchJSONDecodesIntoTheSchema() throws {
+        let result = try CLIRunner.run(["search", "--index", Self.index, "--json", "hoc", "tap", "suot", "doi"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        let response = try JSONDecoder().decode(SearchResponse.self, from: Data(result.stdout.utf8))
+        #expect(response.query == "hoc tap suot doi")
+        #expect(response.results.contains { $0.id == "news/seed-tp-hcm-son-la-2024" })
+        #expect(response.results.allSatisfy { $0.snippet.contains("<b>") })
+        #expect((response.facets.lang["vi"] ?? 0) > 0)
+    }
+
+    @Test func humanOutputShowsRanksTitlesAndCities() throws {
+        let result = try CLIRunner.run(["search", "--index", Self.index, "--limit", "3", "--city", "TP.HCM", "ghi danh"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1. "))
+        #expect(result.stdout.contains("Hồ Chí Minh City"))
+        #expect(!result.stdout.contains("\u{1B}["))  // no colour when not a terminal
+    }
+
+    @Test func emptyQueryIsExitOneWithOneLine() throws {
+        let result = try CLIRunner.run(["search", "--index", Self.index, "  "])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("learncity: empty query"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func unparsableQueryIsExitOne() throws {
+        let result = try CLIRunner.run(["search", "--index", Self.index, "hoc AND"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot parse query"))
+    }
+
+    @Test func missingIndexIsExitOne() throws {
+        let result = try CLIRunner.run(["search", "--index", "/nonexistent/learncity-index", "hoc"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no index at /nonexistent/learncity-index"))
+    }
+
+    @Test func unknownCityFilterSuggests() throws {
+        let result = try CLIRunner.run(["search", "--index", Self.index, "--city", "Son Laa", "hoc"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("did you mean"))
+        #expect(result.stderr.contains("vn-son-la"))
+    }
+
+    @Test func usageErrorsAreExitTwo() throws {
+        #expect(try CLIRunner.run(["search", "--limit", "many", "hoc"]).status == 2)
+        #expect(try CLIRunner.run(["search", "--no-such-flag", "hoc"]).status == 2)
+        #expect(try CLIRunner.run(["frobnicate"]).status == 2)
+        let help = try CLIRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("search"))
+    }
+
+    @Test func malformedCorpusLinesAreReportedAndStrictFails() throws {
+        let folder = CLIRunner.temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("documents"), withIntermediateDirectories: true)
+        try (#"{"id":"a","body":"hello"}"# + "\n{oops\n").write(to: corpus.appendingPathComponent("documents/d.jsonl"),
+                                                                 atomically: true, encoding: .utf8)
+        let index = folder.appendingPathComponent("index").path
+        let strict = try CLIRunner.run(["index", "--corpus", corpus.path, "--index", index, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("documents/d.jsonl:2: invalid JSON"))
+        #expect(!FileManager.default.fileExists(atPath: index + "/iamglass"))
+        let lenient = try CLIRunner.run(["index", "--corpus", corpus.path, "--index", index])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("documents/d.jsonl:2: invalid JSON"))
+        #expect(lenient.stdout.contains("1 added"))
+        #expect(lenient.stdout.contains("1 skipped"))
+    }
+
+    @Test func defaultIndexIsBuiltOnFirstSearch() throws {
+        let folder = CLIRunner.temporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("corpus").path,
+                                                   withDestinationPath: Self.shippedCorpus)
+        let result = try CLIRunner.run(["search", "--limit", "1", "Son La"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("building it from ./corpus first"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index/iamglass").path))
+    }
+
+    @Test func statsJSON() throws {
+        let result = try CLIRunner.run(["stats", "--index", Self.index, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let stats = try JSONDecoder().decode(IndexStatistics.self, from: Data(result.stdout.utf8))
+        #expect(stats.documents == stats.byType.values.reduce(0, +))
+        #expect(stats.byLang.keys.sorted() == ["en", "vi"])
+        #expect((stats.byCountry["VN"] ?? 0) > 0)
+        #expect(stats.indexBytes > 0)
+    }
+}
