@@ -158,6 +158,15 @@ lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
     });
 }
 
+lc_termlist *lc_database_spellings(lc_database *db, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        for (auto it = db->db.spellings_begin(); it != db->db.spellings_end(); ++it)
+            list->items.emplace_back(*it, it.get_termfreq());
+        return list;
+    });
+}
+
 int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
                          const char **out, size_t *len, lc_error *err) {
     return guard(err, [&] {

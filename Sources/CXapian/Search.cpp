@@ -61,8 +61,12 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
         Xapian::QueryParser parser;
         parser.set_database(db->db);
         parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        for (size_t i = 0; i < o->field_count; ++i)
-            parser.add_boolean_prefix(o->fields[i].name, o->fields[i].prefix);
+        for (size_t i = 0; i < o->field_count; ++i) {
+            if (o->fields[i].boolean)
+                parser.add_boolean_prefix(o->fields[i].name, o->fields[i].prefix);
+            else
+                parser.add_prefix(o->fields[i].name, o->fields[i].prefix);
+        }
         if (o->range_slot >= 0)
             parser.add_rangeprocessor(
                 (new Xapian::NumberRangeProcessor(o->range_slot))->release());
@@ -108,6 +112,21 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
                 if (!boost.empty())
                     main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
             }
+            if (has_text && o->boost_term_count > 0) {
+                std::vector<Xapian::Query> parts;
+                for (size_t i = 0; i < o->boost_term_count; ++i)
+                    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(o->boost_terms[i].term), o->boost_terms[i].weight);
+                main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
+                                     Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+            }
+            std::vector<Xapian::Query> highlights;
+            for (size_t i = 0; i < o->highlight_count; ++i) highlights.emplace_back(o->highlight_terms[i]);
+            if (!highlights.empty())
+                main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
+                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                   Xapian::Query(Xapian::Query::OP_OR, highlights.begin(), highlights.end()),
+                                                   0.0));
             Xapian::Query twins = snippet_twins(main, prefix);
             if (!twins.empty()) main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, twins);
 

@@ -111,6 +111,11 @@ public final class Database {
         takeTermList(try xapianHandle { lc_database_synonyms(handle, key, $0) }).map(\.term)
     }
 
+    /// Every word of the spelling dictionary with its frequency.
+    public func spellings() throws(XapianError) -> [TermFrequency] {
+        takeTermList(try xapianHandle { lc_database_spellings(handle, $0) })
+    }
+
     /// Xapian's spelling suggestion for `word`, if any.
     public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
         var pointer: UnsafePointer<CChar>?

@@ -104,7 +104,9 @@ extension Database {
     public func search(_ options: SearchOptions) throws(XapianError) -> MatchSet {
         let fieldNames = options.fields.map(\.name)
         let fieldPrefixes = options.fields.map(\.prefix)
-        let termStrings = options.weightedTerms.map(\.term)
+        let termStrings = options.weightedTerms.map(\.term) + options.boostTerms.map(\.term)
+        let weightValues = options.weightedTerms.map(\.weight) + options.boostTerms.map(\.weight)
+        let weightedCount = options.weightedTerms.count
         let filterPrefixes = options.filters.map(\.prefix)
         let filterValues = options.filters.map(\.value)
         let facetSlots = options.facetSlots.map { UInt32($0) }
@@ -116,9 +118,12 @@ extension Database {
                         withCStringArray(filterValues) { fValues in
                             withCStringArray(options.excludedTerms) { excluded in
                                 withCStringArray(options.stopwords) { stops in
-                                    let fields = (0..<fieldNames.count).map { lc_field(name: names[$0], prefix: prefixes[$0]) }
+                                  withCStringArray(options.highlightTerms) { highlights in
+                                    let fields = (0..<fieldNames.count).map {
+                                        lc_field(name: names[$0], prefix: prefixes[$0], boolean: options.fields[$0].isBoolean ? 1 : 0)
+                                    }
                                     let weighted = (0..<termStrings.count).map {
-                                        lc_weighted_term(term: terms[$0], weight: options.weightedTerms[$0].weight)
+                                        lc_weighted_term(term: terms[$0], weight: weightValues[$0])
                                     }
                                     return fields.withUnsafeBufferPointer { fieldBuffer in
                                         weighted.withUnsafeBufferPointer { weightedBuffer in
@@ -131,7 +136,9 @@ extension Database {
                                                             o.default_prefix = prefix
                                                             o.boost_query = boost
                                                             o.terms = weightedBuffer.baseAddress
-                                                            o.term_count = weighted.count
+                                                            o.term_count = weightedCount
+                                                            o.boost_terms = weightedBuffer.baseAddress.map { $0 + weightedCount }
+                                                            o.boost_term_count = weighted.count - weightedCount
                                                             o.fields = fieldBuffer.baseAddress
                                                             o.field_count = fields.count
                                                             o.filter_prefixes = fPrefixes
@@ -153,6 +160,8 @@ extension Database {
                                                             o.facet_count = facetSlots.count
                                                             o.stopwords = stops
                                                             o.stopword_count = options.stopwords.count
+                                                            o.highlight_terms = highlights
+                                                            o.highlight_count = options.highlightTerms.count
                                                             return lc_search(handle, &o, &error)
                                                         }
                                                     }
@@ -166,6 +175,7 @@ extension Database {
                     }
                 }
             }
+        }
         }
         guard let result else { throw XapianError(error) }
         return MatchSet(handle: result, facetCount: facetSlots.count)

@@ -7,10 +7,13 @@ public struct SearchOptions: Sendable {
         public var name: String
         /// The term prefix it maps to.
         public var prefix: String
+        /// True for a filter (no weight), false for a weighted free-text field.
+        public var isBoolean: Bool
         /// Creates a field.
-        public init(name: String, prefix: String) {
+        public init(name: String, prefix: String, isBoolean: Bool = true) {
             self.name = name
             self.prefix = prefix
+            self.isBoolean = isBoolean
         }
     }
 
@@ -20,6 +23,10 @@ public struct SearchOptions: Sendable {
     public var defaultPrefix: String = ""
     /// Optional text parsed without prefix that only boosts (AND_MAYBE).
     public var boostQuery: String?
+    /// Terms that only boost matches (AND_MAYBE), with weight factors.
+    public var boostTerms: [(term: String, weight: Double)] = []
+    /// Terms whose words snippets should highlight, though the query reaches them another way.
+    public var highlightTerms: [String] = []
     /// Weighted terms OR'ed together, used when `query` is nil.
     public var weightedTerms: [(term: String, weight: Double)] = []
     /// Boolean fields for the parser.

@@ -9,6 +9,8 @@ struct SearchRenderer {
 
     func render(_ response: SearchResponse) -> String {
         var out = ""
+        if let accented = response.accented { out += style("Read as: \(accented)", "2") + "\n" }
+        if let suggestion = response.didYouMean { out += style("Did you mean: \(suggestion)?", "33") + "\n" }
         if response.total == 0 {
             out += "No documents match \(quote(response.query)).\n"
             return out

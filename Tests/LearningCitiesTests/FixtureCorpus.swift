@@ -33,7 +33,7 @@ struct FixtureCorpus {
 
     static let vietnameseCities = [
         #"{"id":"vn-son-la","name":"Sơn La","country":"VN","aliases":["Son La"],"region":"Asia and the Pacific"}"#,
-        #"{"id":"vn-ho-chi-minh-city","name":"Hồ Chí Minh City","country":"VN","aliases":["Thành phố Hồ Chí Minh","TP.HCM","HCMC"]}"#,
+        #"{"id":"vn-ho-chi-minh-city","name":"Hồ Chí Minh City","country":"VN","aliases":["Thành phố Hồ Chí Minh","TP.HCM","HCMC","Sài Gòn","Ho Chi Minh City"]}"#,
         #"{"id":"vn-vinh","name":"Vinh","country":"VN"}"#,
         #"{"id":"ie-cork","name":"Cork","country":"IE","region":"Europe and North America"}"#,
     ]

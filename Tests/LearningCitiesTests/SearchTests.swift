@@ -63,9 +63,9 @@ import Testing
     }
 
     @Test func andFallsBackToOrWhenNothingHasEveryWord() throws {
-        let response = try makeSearcher().search(SearchRequest(query: "festival chuyen"))
+        let response = try makeSearcher().search(SearchRequest(query: "festival doi"))
         #expect(response.relaxed)
-        #expect(response.total == 4)
+        #expect(response.total == 3)
     }
 
     @Test func badInputIsAReadableError() throws {
@@ -81,6 +81,22 @@ import Testing
             return suggestions.first?.contains("vn-son-la") == true
         }
         #expect(throws: SearchError.self) { try searcher.search(SearchRequest(query: "hoc", type: "blog")) }
+    }
+
+    @Test func frequentStopwordsDoNotDecideTheMatch() throws {
+        // "kể" and "chuyện" are listed stopwords and frequent here: the query keeps only "festival".
+        let response = try makeSearcher().search(SearchRequest(query: "festival kể chuyện"))
+        #expect(response.results.map(\.id) == ["cork"])
+        #expect(!response.relaxed)
+    }
+
+    @Test func suggestsAccentsAndSpelling() throws {
+        let searcher = try makeSearcher()
+        #expect(try searcher.search(SearchRequest(query: "hoc tap suot doi")).accented == "học tập suốt đời")
+        #expect(try searcher.search(SearchRequest(query: "học tập")).accented == nil)
+        let misspelt = try searcher.search(SearchRequest(query: "festivl"))
+        #expect(misspelt.total == 0)
+        #expect(misspelt.didYouMean == "festival")
     }
 
     @Test func theResponseEncodesToTheDocumentedShape() throws {
@@ -104,5 +120,46 @@ import Testing
         #expect(response.results.contains { $0.id == "news/seed-tp-hcm-son-la-2024" })
         let seed = try searcher.search(SearchRequest(query: "42 tieu chi Son La"))
         #expect(seed.results.first?.id == "news/seed-tp-hcm-son-la-2024")
+    }
+}
+
+/// Synonyms (city aliases, abbreviations) and compounds, on small fixtures.
+@Suite struct RelevanceTests {
+    func makeSearcher() throws -> Searcher {
+        let corpus = try FixtureCorpus(cities: FixtureCorpus.vietnameseCities, files: [
+            "docs.jsonl": [
+                #"{"id":"full-name","body":"Thành phố Hồ Chí Minh mở thêm trung tâm học tập cộng đồng.","lang":"vi"}"#,
+                #"{"id":"english","body":"HCMC opens new community learning centres.","lang":"en"}"#,
+                #"{"id":"abbr","body":"Sở GD-ĐT công bố kế hoạch năm học mới.","lang":"vi","cities":["vn-son-la"]}"#,
+                #"{"id":"long-form","body":"Ngành giáo dục và đào tạo tỉnh tổ chức hội nghị.","lang":"vi","cities":["vn-son-la"]}"#,
+                #"{"id":"compound","body":"Xây dựng xã hội học tập ở cơ sở.","lang":"vi","cities":["vn-vinh"]}"#,
+                #"{"id":"scattered","body":"Học sinh tập thể dục; xã tổ chức hội diễn.","lang":"vi","cities":["vn-vinh"]}"#,
+            ].joined(separator: "\n"),
+        ])
+        try """
+            {"terms": ["GD-ĐT", "GD&ĐT", "giáo dục và đào tạo"]}
+            {"terms": ["TTHTCĐ", "trung tâm học tập cộng đồng"]}
+            """.write(toFile: corpus.root + "/abbreviations.jsonl", atomically: true, encoding: .utf8)
+        _ = try CorpusIndexer(corpusPath: corpus.root, indexPath: corpus.index).run()
+        return Searcher(index: try IndexReader(path: corpus.index))
+    }
+
+    @Test(arguments: ["TP.HCM", "Sài Gòn", "Ho Chi Minh City", "thanh pho ho chi minh"])
+    func cityAliasesFindEveryName(query: String) throws {
+        let ids = Set(try makeSearcher().search(SearchRequest(query: query)).results.map(\.id))
+        #expect(ids == ["full-name", "english"])
+    }
+
+    @Test func abbreviationsFindTheLongFormAndBack() throws {
+        let searcher = try makeSearcher()
+        #expect(Set(try searcher.search(SearchRequest(query: "GD-ĐT")).results.map(\.id)) == ["abbr", "long-form"])
+        #expect(Set(try searcher.search(SearchRequest(query: "giao duc va dao tao")).results.map(\.id)) == ["abbr", "long-form"])
+        #expect(try searcher.search(SearchRequest(query: "TTHTCĐ")).results.map(\.id) == ["full-name"])
+    }
+
+    @Test func compoundsRankAboveScatteredSyllables() throws {
+        let response = try makeSearcher().search(SearchRequest(query: "xa hoi hoc tap"))
+        #expect(response.results.map(\.id) == ["compound", "scattered"])
+        #expect(response.results[0].score > response.results[1].score)
     }
 }

@@ -88,6 +88,8 @@ int lc_database_metadata(lc_database *db, const char *key, const char **out,
 /** Synonyms recorded for `key`. */
 lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
                                   lc_error *err);
+/** Every word of the spelling dictionary, with its frequency. */
+lc_termlist *lc_database_spellings(lc_database *db, lc_error *err);
 /** Xapian's spelling suggestion for one word ("" when none). */
 int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
                          const char **out, size_t *len, lc_error *err);
@@ -162,10 +164,11 @@ int lc_stem_english(const char *word, size_t len, const char **out,
 
 /* ---- Search ------------------------------------------------------------ */
 
-/** Boolean field accepted inside query text, e.g. `city:` -> prefix "XC". */
+/** A field accepted inside query text, e.g. `city:` -> prefix "XC". */
 typedef struct lc_field {
     const char *name;
     const char *prefix;
+    int boolean;  /* 1: a filter (add_boolean_prefix); 0: weighted (add_prefix) */
 } lc_field;
 
 /** A term with a weight, for weighted (relevance-feedback) queries. */
@@ -182,6 +185,13 @@ typedef struct lc_search_options {
     /* Optional second text parsed with no prefix, added with AND_MAYBE so it
      * only boosts (exact-form matches). */
     const char *boost_query;
+    /* Extra weighted terms that only boost (AND_MAYBE), e.g. bigrams. */
+    const lc_weighted_term *boost_terms;
+    size_t boost_term_count;
+    /* Terms (prefix included) whose words MSet::snippet should highlight
+     * even though the query reaches them another way (e.g. via synonyms). */
+    const char *const *highlight_terms;
+    size_t highlight_count;
     /* Weighted terms OR'ed together (used when `query` is NULL). */
     const lc_weighted_term *terms;
     size_t term_count;

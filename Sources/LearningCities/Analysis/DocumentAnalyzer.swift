@@ -13,17 +13,25 @@ public struct AnalyzedDocument: Sendable {
     public var countries: [String]
     /// UNESCO regions of the linked cities (slugs).
     public var regions: [String]
+    /// Concept mentions in the title: (concept term, token index).
+    public var titleMentions: [(term: String, tokenIndex: Int)] = []
+    /// Concept mentions in the body: (concept term, token index).
+    public var bodyMentions: [(term: String, tokenIndex: Int)] = []
 }
 
-/// Analyses source documents: NFC, words, language, city links, themes.
+/// Analyses source documents: NFC, words, language, city links, concept
+/// mentions (cities and abbreviations, for synonyms), themes.
 public struct DocumentAnalyzer: Sendable {
     private let tokenizer = Tokenizer()
     private let gazetteer: CityGazetteer
+    private let synonyms: SynonymDictionary
     private let citiesByID: [String: City]
 
-    /// An analyzer that links documents to `cities`.
-    public init(cities: [City]) {
+    /// An analyzer that links documents to `cities` and marks mentions of
+    /// cities and `abbreviations`.
+    public init(cities: [City], abbreviations: AbbreviationList = AbbreviationList()) {
         gazetteer = CityGazetteer(cities: cities)
+        synonyms = SynonymDictionary(cities: cities, abbreviations: abbreviations)
         citiesByID = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -47,7 +55,9 @@ public struct DocumentAnalyzer: Sendable {
                                     themes: source.themes ?? [])
         return AnalyzedDocument(stored: stored, titleTokens: titleTokens, bodyTokens: bodyTokens,
                                 countries: unique(linked.map(\.country)),
-                                regions: unique(linked.compactMap(\.region).map(TermSchema.slug)))
+                                regions: unique(linked.compactMap(\.region).map(TermSchema.slug)),
+                                titleMentions: synonyms.mentions(in: titleTokens),
+                                bodyMentions: synonyms.mentions(in: bodyTokens))
     }
 
     private func unique(_ values: [String]) -> [String] {

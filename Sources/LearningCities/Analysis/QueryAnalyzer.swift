@@ -3,46 +3,133 @@ import Foundation
 /// A user's query, rewritten for Xapian's QueryParser.
 public struct AnalyzedQuery: Sendable, Equatable {
     /// The query with every free-text word replaced by its search key
-    /// (folded, stemmed); operators, quotes, `field:value` filters and
-    /// ranges kept. Parsed with the `XF` prefix.
+    /// (folded, stemmed), names of cities and abbreviations replaced by
+    /// `alias:key` (expanded by Xapian's synonym table), and operators,
+    /// quotes, `field:value` filters and ranges kept. Parsed with the `XF` prefix.
     public var parserText: String
     /// The exact (accented) words, to boost exact-form matches; nil when the
     /// query was typed without accents.
     public var boostText: String?
     /// The free-text words of the query.
     public var words: [Token]
+    /// Bigram terms of adjacent words, to rank compounds (`học tập`) above
+    /// the same syllables apart.
+    public var bigramTerms: [String]
+    /// Terms of words that were replaced by an alias, so snippets still highlight them.
+    public var highlightTerms: [String]
 }
 
 /// Rewrites query text so that it is analysed exactly like documents:
 /// NFC, lower case, canonical tone placement, accents folded, English
 /// stemmed. `Học tập "suốt đời" city:vn-son-la` becomes
-/// `hoc tap "suot doi" city:vn-son-la` with boost `học tập "suốt đời"`.
+/// `hoc tap "suot doi" city:vn-son-la` with boost `học tập "suốt đời"`,
+/// and `TP.HCM` becomes `alias:tphcm`.
 public enum QueryAnalyzer {
     /// Upper-case words the QueryParser treats as operators.
     static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
 
-    /// Analyses `query`; `fields` are the names accepted before a colon.
-    public static func analyze(_ query: String, fields: Set<String> = Set(TermSchema.fields.map(\.name))) -> AnalyzedQuery {
-        let scalars = Array(query.precomposedStringWithCanonicalMapping.unicodeScalars)
-        var parser = String.UnicodeScalarView()
+    /// The name of the query field that carries alias keys.
+    public static let aliasField = "alias"
+
+    /// One lexical piece of a query.
+    private enum Piece {
+        case word(Token, wildcard: Bool, negated: Bool, quoted: Bool)
+        case verbatim(String)  // operators, field:value, punctuation, spaces
+    }
+
+    /// Analyses `query`; `fields` are the filter names accepted before a colon;
+    /// `synonyms`, when given, turns names of cities and abbreviations into aliases.
+    public static func analyze(_ query: String, fields: Set<String> = Set(TermSchema.fields.map(\.name)),
+                               synonyms: SynonymDictionary? = nil) -> AnalyzedQuery {
+        let pieces = lex(query, fields: fields)
+        var replaced: [Int: String] = [:]   // piece index → alias text; covered pieces map to ""
+        var highlightTerms: [String] = []
+        var bigramTerms: [String] = []
+
+        // Runs of words joined only by spaces or in-word punctuation (TP.HCM, GD-ĐT).
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .word(_, let wildcard, let negated, let quoted):
+                if wildcard || negated || quoted {
+                    if !current.isEmpty { runs.append(current) }
+                    current = []
+                } else {
+                    current.append(index)
+                }
+            case .verbatim(let text):
+                if !text.allSatisfy({ $0 == " " || $0 == "." || $0 == "-" || $0 == "&" || $0 == "/" }) {
+                    if !current.isEmpty { runs.append(current) }
+                    current = []
+                }
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+
+        for run in runs {
+            let tokens: [Token] = run.compactMap { if case .word(let token, _, _, _) = pieces[$0] { return token } else { return nil } }
+            for pair in zip(tokens, tokens.dropFirst()) {
+                bigramTerms.append(TermSchema.foldedBigram + pair.0.key + TermSchema.bigramSeparator + pair.1.key)
+                if pair.0.exact != pair.0.folded || pair.1.exact != pair.1.folded {
+                    bigramTerms.append(TermSchema.bigram + pair.0.exact + TermSchema.bigramSeparator + pair.1.exact)
+                }
+            }
+            guard let synonyms else { continue }
+            for match in synonyms.spans(inQuery: tokens) {
+                let first = run[match.start], last = run[match.start + match.length - 1]
+                let key = SynonymDictionary.aliasKey(tokens[match.start..<(match.start + match.length)])
+                guard !key.isEmpty else { continue }
+                for index in first...last { replaced[index] = "" }
+                replaced[first] = "\(aliasField):\(key)"
+                highlightTerms += tokens[match.start..<(match.start + match.length)].map { TermSchema.folded + $0.key }
+            }
+        }
+
+        var parser = ""
         var boost: [String] = []
         var words: [Token] = []
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .word(let token, let wildcard, let negated, _):
+                words.append(token)
+                if !negated { boost.append(token.exact) }
+                if let alias = replaced[index] {
+                    parser += alias
+                } else {
+                    parser += wildcard ? token.folded : token.key
+                }
+            case .verbatim(let text):
+                if replaced[index] != nil { continue }
+                parser += text
+                if text == "\"" { boost.append("\"") }
+            }
+        }
+
+        let hasAccents = words.contains { $0.exact != $0.folded }
+        return AnalyzedQuery(parserText: parser, boostText: hasAccents ? boostText(boost) : nil, words: words,
+                             bigramTerms: bigramTerms, highlightTerms: highlightTerms)
+    }
+
+    /// Splits the query into words (with their analysis) and verbatim pieces.
+    private static func lex(_ query: String, fields: Set<String>) -> [Piece] {
+        let scalars = Array(query.precomposedStringWithCanonicalMapping.unicodeScalars)
+        var pieces: [Piece] = []
         var index = 0
         var negateNext = false
-
+        var quoted = false
         while index < scalars.count {
             let scalar = scalars[index]
             guard Tokenizer.isWordScalar(scalar) else {
-                parser.append(scalar)
-                if scalar == "\"" { boost.append("\"") }
+                if scalar == "\"" { quoted.toggle() }
                 if scalar == "-", index + 1 < scalars.count, Tokenizer.isWordScalar(scalars[index + 1]),
                    index == 0 || scalars[index - 1].properties.isWhitespace {
                     negateNext = true
                 }
+                pieces.append(.verbatim(String(scalar)))
                 index += 1
                 continue
             }
-            // One word, with inner apostrophes.
             var end = index
             while end < scalars.count,
                   Tokenizer.isWordScalar(scalars[end])
@@ -51,63 +138,50 @@ public enum QueryAnalyzer {
             }
             let raw = String(String.UnicodeScalarView(scalars[index..<end]))
             let lowerRaw = raw.lowercased()
-
             if end < scalars.count, scalars[end] == ":", fields.contains(lowerRaw) {
-                // field:value — the value runs to white space or a closing parenthesis.
                 var valueEnd = end + 1
                 while valueEnd < scalars.count, !scalars[valueEnd].properties.isWhitespace, scalars[valueEnd] != ")" {
                     valueEnd += 1
                 }
                 let value = String(String.UnicodeScalarView(scalars[(end + 1)..<valueEnd]))
-                parser.append(contentsOf: "\(lowerRaw):\(normalizeFieldValue(value, field: lowerRaw))".unicodeScalars)
+                pieces.append(.verbatim("\(lowerRaw):\(normalizeFieldValue(value, field: lowerRaw))"))
                 index = valueEnd
                 negateNext = false
                 continue
             }
             if operators.contains(raw) {
-                parser.append(contentsOf: raw.unicodeScalars)
+                pieces.append(.verbatim(raw))
                 if raw == "NOT" { negateNext = true }
                 index = end
                 continue
             }
-            var token: Token?
-            Tokenizer().forEachWord(in: raw) { exact, folded, capitalized, _ in
-                if token == nil {
-                    token = Token(exact: exact, folded: folded, key: TermStemmer.key(forFolded: folded),
-                                  capitalized: capitalized, startsClause: false)
-                }
-            }
-            if let token {
+            if let token = Tokenizer().tokens(of: raw).first {
                 let wildcard = end < scalars.count && scalars[end] == "*"
-                parser.append(contentsOf: (wildcard ? token.folded : token.key).unicodeScalars)
-                if !negateNext { boost.append(token.exact) }
-                words.append(token)
+                pieces.append(.word(token, wildcard: wildcard, negated: negateNext, quoted: quoted))
             }
             negateNext = false
             index = end
         }
+        return pieces
+    }
 
-        let hasAccents = words.contains { $0.exact != $0.folded }
-        var boostText: String?
-        if hasAccents {
-            // Keep quotes only when balanced, so the boost parses as the user meant.
-            let keepQuotes = boost.filter { $0 == "\"" }.count % 2 == 0
-            var text = ""
-            var inQuote = false
-            for piece in boost {
-                if piece == "\"" {
-                    guard keepQuotes else { continue }
-                    if !inQuote, !text.isEmpty { text += " " }
-                    text += "\""
-                    inQuote.toggle()
-                } else {
-                    if !text.isEmpty, !(inQuote && text.hasSuffix("\"")) { text += " " }
-                    text += piece
-                }
+    /// The exact words with balanced quotes kept, so the boost parses as the user meant.
+    private static func boostText(_ boost: [String]) -> String {
+        let keepQuotes = boost.filter { $0 == "\"" }.count % 2 == 0
+        var text = ""
+        var inQuote = false
+        for piece in boost {
+            if piece == "\"" {
+                guard keepQuotes else { continue }
+                if !inQuote, !text.isEmpty { text += " " }
+                text += "\""
+                inQuote.toggle()
+            } else {
+                if !text.isEmpty, !(inQuote && text.hasSuffix("\"")) { text += " " }
+                text += piece
             }
-            boostText = text
         }
-        return AnalyzedQuery(parserText: String(parser), boostText: boostText, words: words)
+        return text
     }
 
     /// Field values are stored lower case, countries upper case, ids folded.

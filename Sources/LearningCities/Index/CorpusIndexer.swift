@@ -27,10 +27,11 @@ public struct CorpusIndexer {
         let started = Date()
         let reader = CorpusReader(root: corpusPath)
         let (cities, cityIssues) = try reader.readCities()
+        let (abbreviations, abbreviationIssues) = try AbbreviationList.read(corpus: corpusPath)
         let knownCities = Set(cities.map(\.id))
 
         if strict {
-            var problems = cityIssues
+            var problems = cityIssues + abbreviationIssues
             try reader.readDocuments(knownCities: knownCities, issue: { problems.append($0) }) { _ in }
             guard problems.isEmpty else {
                 problems.forEach(issue)
@@ -40,13 +41,14 @@ public struct CorpusIndexer {
 
         var summary = IndexSummary()
         summary.cities = cities.count
-        summary.skipped = cityIssues.count
-        cityIssues.forEach(issue)
+        summary.skipped = cityIssues.count + abbreviationIssues.count
+        (cityIssues + abbreviationIssues).forEach(issue)
 
-        let analyzer = DocumentAnalyzer(cities: cities)
+        let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations)
         var base = Fingerprint()
         base.add(TermSchema.analysisVersion)
         base.add(IndexMetadata.encode(cities))
+        base.add(IndexMetadata.encode(abbreviations))
 
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let database: WritableDatabase
@@ -61,6 +63,7 @@ public struct CorpusIndexer {
         do {
             try database.beginTransaction()
             var existing = Set(try view.allTerms(prefix: TermSchema.id).map { String($0.term.dropFirst()) })
+            let existingWasEmpty = existing.isEmpty
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             var processed = 0
@@ -96,6 +99,11 @@ public struct CorpusIndexer {
                 summary.removed += 1
             }
             try database.setMetadata(IndexMetadata.encode(cities), for: IndexMetadata.cities)
+            try database.setMetadata(IndexMetadata.encode(abbreviations), for: IndexMetadata.abbreviations)
+            if summary.indexed + summary.removed > 0 || existingWasEmpty {
+                try VocabularyTables.rebuild(writer: database, reader: view,
+                                             synonyms: SynonymDictionary(cities: cities, abbreviations: abbreviations))
+            }
             try database.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
             try database.commitTransaction()
             summary.documents = try view.documentCount()

@@ -9,16 +9,10 @@ public enum DocumentBuilder {
     public static func document(for analyzed: AnalyzedDocument, fingerprint: String) -> Document {
         var document = Document()
         document.postings.reserveCapacity((analyzed.titleTokens.count + analyzed.bodyTokens.count) * 2)
-        var position: UInt32 = 0
-        for token in analyzed.titleTokens {
-            position += 1
-            addWord(token, at: position, wdf: TermSchema.titleWeight, to: &document)
-        }
-        position += TermSchema.bodyPositionGap
-        for token in analyzed.bodyTokens {
-            position += 1
-            addWord(token, at: position, wdf: 1, to: &document)
-        }
+        addText(analyzed.titleTokens, mentions: analyzed.titleMentions, from: 1, wdf: TermSchema.titleWeight,
+                to: &document)
+        addText(analyzed.bodyTokens, mentions: analyzed.bodyMentions,
+                from: UInt32(analyzed.titleTokens.count) + TermSchema.bodyPositionGap + 1, wdf: 1, to: &document)
 
         let stored = analyzed.stored
         document.addBoolean(TermSchema.id + stored.id)  // unique id: no colon rule, never parsed
@@ -44,10 +38,23 @@ public enum DocumentBuilder {
         return document
     }
 
-    @inline(__always)
-    private static func addWord(_ token: Token, at position: UInt32, wdf: UInt32, to document: inout Document) {
-        document.add(TermSchema.exact + token.exact, position: position, wdf: wdf)
-        document.add(TermSchema.folded + token.key, position: position, wdf: wdf)
+    /// Words with positions (exact and key), bigrams of adjacent words inside
+    /// a clause (exact and key), and concept mentions at their positions.
+    private static func addText(_ tokens: [Token], mentions: [(term: String, tokenIndex: Int)], from start: UInt32,
+                                wdf: UInt32, to document: inout Document) {
+        for (index, token) in tokens.enumerated() {
+            let position = start + UInt32(index)
+            document.add(TermSchema.exact + token.exact, position: position, wdf: wdf)
+            document.add(TermSchema.folded + token.key, position: position, wdf: wdf)
+            if index > 0, !token.startsClause {
+                let previous = tokens[index - 1]
+                document.add(TermSchema.bigram + previous.exact + TermSchema.bigramSeparator + token.exact, wdf: wdf)
+                document.add(TermSchema.foldedBigram + previous.key + TermSchema.bigramSeparator + token.key, wdf: wdf)
+            }
+        }
+        for mention in mentions {
+            document.add(mention.term, position: start + UInt32(mention.tokenIndex), wdf: wdf)
+        }
     }
 
     private static let encoder: JSONEncoder = {

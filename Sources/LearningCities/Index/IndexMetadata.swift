@@ -5,14 +5,22 @@ import Foundation
 public enum IndexMetadata {
     /// JSON array of every `City` of the corpus.
     public static let cities = "learncity:cities"
+    /// JSON of the `AbbreviationList` of the corpus.
+    public static let abbreviations = "learncity:abbreviations"
     /// `TermSchema.analysisVersion` the index was built with.
     public static let analysisVersion = "learncity:analysis"
 
-    /// Encodes cities for the metadata.
-    static func encode(_ cities: [City]) -> [UInt8] {
+    /// Encodes a value for the metadata.
+    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(cities)).map { [UInt8]($0) } ?? []
+        return (try? encoder.encode(value)).map { [UInt8]($0) } ?? []
+    }
+
+    /// Decodes abbreviations from the metadata (none when absent or unreadable).
+    static func decodeAbbreviations(_ bytes: [UInt8]) -> AbbreviationList {
+        guard !bytes.isEmpty else { return AbbreviationList() }
+        return (try? JSONDecoder().decode(AbbreviationList.self, from: Data(bytes))) ?? AbbreviationList()
     }
 
     /// Decodes cities from the metadata (none when absent or unreadable).

@@ -11,6 +11,23 @@ public final class IndexReader {
     public let database: Database
     /// The cities of the corpus the index was built from.
     public private(set) var cities: CityDirectory
+    /// City names and abbreviations as concepts, for query rewriting (built on first use).
+    public var synonyms: SynonymDictionary {
+        if let cachedSynonyms { return cachedSynonyms }
+        let abbreviations = IndexMetadata.decodeAbbreviations((try? database.metadata(IndexMetadata.abbreviations)) ?? [])
+        let dictionary = SynonymDictionary(cities: cities.all, abbreviations: abbreviations)
+        cachedSynonyms = dictionary
+        return dictionary
+    }
+    private var cachedSynonyms: SynonymDictionary?
+    /// Single-word stopwords frequent enough in this index to drop from queries (computed on first use).
+    public var queryStopwords: [String] {
+        if let cachedStopwords { return cachedStopwords }
+        let stopwords = QueryStopper.frequentStopwords(in: database)
+        cachedStopwords = stopwords
+        return stopwords
+    }
+    private var cachedStopwords: [String]?
 
     /// Opens the index at `path`.
     public init(path: String) throws {
@@ -19,7 +36,7 @@ public final class IndexReader {
         do {
             database = try Database(path: path)
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
-        } catch let error as XapianError {
+        } catch {
             throw IndexError.from(error, path: path)
         }
     }
@@ -30,8 +47,10 @@ public final class IndexReader {
         do {
             guard try database.reopen() else { return false }
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+            cachedSynonyms = nil
+            cachedStopwords = nil
             return true
-        } catch let error as XapianError {
+        } catch {
             throw IndexError.from(error, path: path)
         }
     }

@@ -8,6 +8,20 @@ public enum TermSchema {
     /// Folded search keys: accents folded, English stemmed (`hoc`, `learn`).
     public static let folded = "XF"
 
+    /// Syllable bigrams, exact: adjacent words inside a clause (`XBhọc_tập`).
+    public static let bigram = "XB"
+    /// Syllable bigrams of search keys (`XBFhoc_tap`).
+    public static let foldedBigram = "XBF"
+    /// Concept mentions: a city or abbreviation group named in the text
+    /// (`XEvn-ho-chi-minh-city`), whatever name was used.
+    public static let concept = "XE"
+    /// Alias keys, only in queries and in the synonym table (`XAtphcm` → `XE…`).
+    public static let alias = "XA"
+    /// Accent restoration entries of the synonym table (`XVhoc` → `học`).
+    public static let restoration = "XV"
+    /// Separator inside bigram terms.
+    public static let bigramSeparator = "_"
+
     // MARK: Boolean terms
 
     /// Unique document id.
@@ -67,7 +81,7 @@ public enum TermSchema {
     public static let bodyPositionGap: UInt32 = 100
 
     /// Version of the analysis: changing it re-indexes every document.
-    public static let analysisVersion = "1"
+    public static let analysisVersion = "2"
 
     /// A boolean term, following Xapian's convention that a value starting
     /// with a capital letter is separated from the prefix by a colon

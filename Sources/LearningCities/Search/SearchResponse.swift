@@ -65,9 +65,14 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var relaxed: Bool
     /// The largest limit honoured, when the request asked for more.
     public var limitClamped: Int?
+    /// A spelling correction, when the query found little ("did you mean").
+    public var didYouMean: String?
+    /// The query with its most likely accents, when it was typed without them.
+    public var accented: String?
 
     enum CodingKeys: String, CodingKey {
-        case query, total, offset, results, facets, relaxed
+        case query, total, offset, results, facets, relaxed, accented
         case limitClamped = "limit_clamped"
+        case didYouMean = "did_you_mean"
     }
 }

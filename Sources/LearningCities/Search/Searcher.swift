@@ -10,6 +10,10 @@ public final class Searcher {
     public let index: IndexReader
     /// Characters of context in each snippet.
     public var snippetLength = 220
+    /// Weight factor of bigram boosts (1: a bigram weighs like a word).
+    public var bigramWeight = 1.0
+    /// Below this many matches, a spelling suggestion is looked for.
+    public var suggestBelow = 3
 
     /// A searcher over `index`.
     public init(index: IndexReader) {
@@ -24,13 +28,18 @@ public final class Searcher {
         guard request.offset >= 0 else { throw SearchError.invalidParameter(name: "offset", reason: "must be 0 or more") }
         let limit = min(request.limit, SearchRequest.maxLimit)
 
-        let analyzed = QueryAnalyzer.analyze(trimmed)
+        let analyzed = QueryAnalyzer.analyze(trimmed, synonyms: index.synonyms)
         guard !analyzed.words.isEmpty || analyzed.parserText.contains(":") else { throw SearchError.emptyQuery }
         var options = SearchOptions()
         options.query = analyzed.parserText
         options.defaultPrefix = TermSchema.folded
         options.boostQuery = analyzed.boostText
+        options.boostTerms = analyzed.bigramTerms.map { ($0, bigramWeight) }
+        options.highlightTerms = analyzed.highlightTerms
+        options.synonyms = true
+        options.stopwords = index.queryStopwords
         options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
+            + [SearchOptions.Field(name: QueryAnalyzer.aliasField, prefix: TermSchema.alias, isBoolean: false)]
         options.filters = try filters(for: request).map { ($0.prefix, TermSchema.filterValue($0.value)) }
         options.rangeSlot = TermSchema.Slot.year
         options.offset = request.offset
@@ -62,11 +71,21 @@ public final class Searcher {
         func counts(_ facet: Int) -> [String: Int] {
             Dictionary(matches.facets[facet].map { ($0.value, $0.count) }, uniquingKeysWith: +)
         }
-        return SearchResponse(query: request.query, total: matches.estimatedTotal, offset: request.offset,
-                              results: results,
-                              facets: SearchFacets(type: counts(0), country: counts(1), lang: counts(2)),
-                              relaxed: matches.relaxed,
-                              limitClamped: request.limit > SearchRequest.maxLimit ? SearchRequest.maxLimit : nil)
+        var response = SearchResponse(query: request.query, total: matches.estimatedTotal, offset: request.offset,
+                                      results: results,
+                                      facets: SearchFacets(type: counts(0), country: counts(1), lang: counts(2)),
+                                      relaxed: matches.relaxed,
+                                      limitClamped: request.limit > SearchRequest.maxLimit ? SearchRequest.maxLimit : nil)
+        let suggester = QuerySuggester(database: index.database)
+        let plainWords = analyzed.words.filter { !$0.key.isEmpty }
+        if matches.estimatedTotal < suggestBelow || matches.relaxed, let corrected = suggester.corrected(plainWords) {
+            response.didYouMean = suggester.accented(corrected)
+        }
+        if !plainWords.isEmpty, plainWords.allSatisfy({ $0.exact == $0.folded }) {
+            let accented = suggester.accented(plainWords)
+            if accented != plainWords.map(\.exact).joined(separator: " ") { response.accented = accented }
+        }
+        return response
     }
 
     /// Validated filters of the request as (prefix, value) pairs.
