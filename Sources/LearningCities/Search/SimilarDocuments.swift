@@ -1,0 +1,53 @@
+import Foundation
+import XapianKit
+
+/// "More like this": the documents most similar to a given one, by Xapian's
+/// relevance feedback — the ESet of the document's search keys (without
+/// stopwords, numbers or terms in more than a fifth of all documents)
+/// becomes a weighted OR query.
+public struct SimilarDocuments {
+    /// The index searched.
+    public let index: IndexReader
+    /// Expand terms used as the query.
+    public var expandTerms = 40
+
+    /// Similar documents in `index`.
+    public init(index: IndexReader) {
+        self.index = index
+    }
+
+    /// Up to `limit` document ids most like the document `id` (itself excluded), best first.
+    public func similar(to id: String, limit: Int = 10) throws -> [(id: String, score: Double)] {
+        try index.withRetry {
+            let database = index.database
+            guard let docid = try database.documentID(for: TermSchema.id + id) else {
+                throw SearchError.invalidParameter(name: "id", reason: "no document '\(id)' in the index")
+            }
+            var expand = ExpandOptions(relevantDocuments: [docid])
+            expand.maxTerms = expandTerms
+            expand.prefix = TermSchema.folded
+            expand.stopTerms = Self.stopTerms
+            expand.maxDocumentShare = 0.2
+            let terms = try database.expand(expand)
+            guard !terms.isEmpty else { return [] }
+            var options = SearchOptions()
+            options.weightedTerms = terms.map { ($0.term, $0.weight) }
+            options.excludedTerms = [TermSchema.id + id]
+            options.limit = limit
+            let matches = try database.search(options)
+            let decoder = JSONDecoder()
+            return matches.hits.compactMap { hit in
+                (try? decoder.decode(StoredDocument.self, from: Data(hit.data))).map { ($0.id, hit.weight) }
+            }
+        }
+    }
+
+    /// Search keys of every listed single-word stopword, prefixed.
+    static let stopTerms: [String] = {
+        var keys: Set<String> = []
+        for word in Stopwords.vietnamese.union(Stopwords.english) where !word.contains(" ") {
+            for token in Tokenizer().tokens(of: word) { keys.insert(TermSchema.folded + token.key) }
+        }
+        return keys.sorted()
+    }()
+}
