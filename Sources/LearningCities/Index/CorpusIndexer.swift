@@ -45,10 +45,7 @@ public struct CorpusIndexer {
         (cityIssues + abbreviationIssues).forEach(issue)
 
         let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations)
-        var base = Fingerprint()
-        base.add(TermSchema.analysisVersion)
-        base.add(IndexMetadata.encode(cities))
-        base.add(IndexMetadata.encode(abbreviations))
+        let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations)
 
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let database: WritableDatabase
@@ -64,17 +61,13 @@ public struct CorpusIndexer {
             try database.beginTransaction()
             var existing = Set(try view.allTerms(prefix: TermSchema.id).map { String($0.term.dropFirst()) })
             let existingWasEmpty = existing.isEmpty
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             var processed = 0
 
             try reader.readDocuments(knownCities: knownCities, issue: { found in
                 summary.skipped += 1
                 issue(found)
             }) { source in
-                var fingerprint = base
-                fingerprint.add(try encoder.encode(source))
-                let print = fingerprint.hex
+                let print = try fingerprinter.fingerprint(of: source)
                 let idTerm = TermSchema.id + source.id
                 if existing.remove(source.id) != nil {
                     if let docid = try view.documentID(for: idTerm),
