@@ -13,6 +13,9 @@ public struct AnalyzedDocument: Sendable {
     public var countries: [String]
     /// UNESCO regions of the linked cities (slugs).
     public var regions: [String]
+    /// How many cue phrases of each theme the title and body contain (a
+    /// theme given by the corpus but not found in the text counts 1).
+    public var themeCounts: [String: Int] = [:]
 }
 
 /// Analyses source documents: NFC, words, language, city links, themes.
@@ -20,11 +23,14 @@ public struct DocumentAnalyzer: Sendable {
     private let tokenizer = Tokenizer()
     private let gazetteer: CityGazetteer
     private let citiesByID: [String: City]
+    private let tagger: ThemeTagger?
 
-    /// An analyzer that links documents to `cities`.
-    public init(cities: [City]) {
+    /// An analyzer that links documents to `cities` and, when a vocabulary
+    /// is given, tags them with its themes.
+    public init(cities: [City], themes: ThemeVocabulary? = nil) {
         gazetteer = CityGazetteer(cities: cities)
         citiesByID = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        tagger = themes.flatMap { $0.isEmpty ? nil : ThemeTagger(vocabulary: $0) }
     }
 
     /// Analyses one document.
@@ -42,12 +48,21 @@ public struct DocumentAnalyzer: Sendable {
             }
         }
         let linked = cities.compactMap { citiesByID[$0] }
+        var themeCounts: [String: Int] = [:]
+        if let tagger {
+            themeCounts = tagger.counts(in: titleTokens)
+            for (theme, count) in tagger.counts(in: bodyTokens) { themeCounts[theme, default: 0] += count }
+        }
+        let given = source.themes ?? []
+        for theme in given where themeCounts[theme] == nil { themeCounts[theme] = 1 }
+        let tagged = tagger?.sorted(themeCounts.keys.filter { !given.contains($0) }) ?? []
         let stored = StoredDocument(id: source.id, type: source.type, title: title, body: body, cities: cities,
                                     date: source.date, lang: lang, source: source.source,
-                                    themes: source.themes ?? [])
+                                    themes: unique(given + tagged))
         return AnalyzedDocument(stored: stored, titleTokens: titleTokens, bodyTokens: bodyTokens,
                                 countries: unique(linked.map(\.country)),
-                                regions: unique(linked.compactMap(\.region).map(TermSchema.slug)))
+                                regions: unique(linked.compactMap(\.region).map(TermSchema.slug)),
+                                themeCounts: themeCounts)
     }
 
     private func unique(_ values: [String]) -> [String] {

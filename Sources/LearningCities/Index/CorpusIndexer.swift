@@ -28,9 +28,10 @@ public struct CorpusIndexer {
         let reader = CorpusReader(root: corpusPath)
         let (cities, cityIssues) = try reader.readCities()
         let knownCities = Set(cities.map(\.id))
+        let (themes, themeIssues) = try ThemeVocabulary.read(corpus: corpusPath)
 
         if strict {
-            var problems = cityIssues
+            var problems = cityIssues + themeIssues
             try reader.readDocuments(knownCities: knownCities, issue: { problems.append($0) }) { _ in }
             guard problems.isEmpty else {
                 problems.forEach(issue)
@@ -40,13 +41,15 @@ public struct CorpusIndexer {
 
         var summary = IndexSummary()
         summary.cities = cities.count
-        summary.skipped = cityIssues.count
+        summary.skipped = cityIssues.count + themeIssues.count
         cityIssues.forEach(issue)
+        themeIssues.forEach(issue)
 
-        let analyzer = DocumentAnalyzer(cities: cities)
+        let analyzer = DocumentAnalyzer(cities: cities, themes: themes)
         var base = Fingerprint()
         base.add(TermSchema.analysisVersion)
         base.add(IndexMetadata.encode(cities))
+        base.add(IndexMetadata.encode(themes))  // a changed vocabulary re-tags every document
 
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let database: WritableDatabase
@@ -96,6 +99,7 @@ public struct CorpusIndexer {
                 summary.removed += 1
             }
             try database.setMetadata(IndexMetadata.encode(cities), for: IndexMetadata.cities)
+            try database.setMetadata(IndexMetadata.encode(themes), for: IndexMetadata.themes)
             try database.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
             try database.commitTransaction()
             summary.documents = try view.documentCount()

@@ -11,6 +11,8 @@ public final class IndexReader {
     public let database: Database
     /// The cities of the corpus the index was built from.
     public private(set) var cities: CityDirectory
+    /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
+    public private(set) var themes: ThemeVocabulary
 
     /// Opens the index at `path`.
     public init(path: String) throws {
@@ -19,6 +21,7 @@ public final class IndexReader {
         do {
             database = try Database(path: path)
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
         } catch let error as XapianError {
             throw IndexError.from(error, path: path)
         }
@@ -30,6 +33,7 @@ public final class IndexReader {
         do {
             guard try database.reopen() else { return false }
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             return true
         } catch let error as XapianError {
             throw IndexError.from(error, path: path)
