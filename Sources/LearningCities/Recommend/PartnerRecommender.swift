@@ -30,8 +30,11 @@ import XapianKit
 public final class PartnerRecommender {
     /// The index read.
     public let index: IndexReader
-    /// Weight of theme overlap against lexical similarity (0…1).
-    public var themeBlend = 0.5
+    /// Weight of theme overlap against lexical similarity (0…1). Themes
+    /// are what bridges Vietnamese and English documents, so they weigh a
+    /// little more than words; on the labelled test corpus precision@3 is
+    /// 0.77 at 0.5, 0.92 at 0.6, 0.94 at 0.7 (see docs/recommend.md).
+    public var themeBlend = 0.6
     /// Expand terms in the lexical query.
     public var expandTerms = 40
     /// Documents fetched by each of the two queries.
