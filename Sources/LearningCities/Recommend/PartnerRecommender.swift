@@ -191,7 +191,7 @@ public final class PartnerRecommender {
         struct Scored {
             var city: City
             var score: Double
-            var documents: [(docid: UInt32, score: Double)]
+            var documents: [UInt32]
         }
         var scored: [Scored] = []
         for (id, docids) in documentsByCity {
@@ -215,8 +215,20 @@ public final class PartnerRecommender {
             }
             let score = (1 - themeBlend) * lexical + themeBlend * thematic
             guard score > 0 else { continue }
+            scored.append(Scored(city: city, score: score, documents: docids))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.city.name < $1.city.name }
+        let best = scored.first?.score ?? 1
+
+        // Explanations, from the documents themselves.
+        let expandOrder = Dictionary(source.terms.enumerated().map { ($0.element.term, $0.offset) },
+                                     uniquingKeysWith: { first, _ in first })
+        let sourceThemes = Set(source.themeProfile.keys)
+        var partners: [Partner] = []
+        let decoder = JSONDecoder()
+        for entry in scored.prefix(limit) {
             var documents: [(docid: UInt32, score: Double)] = []
-            for docid in docids {
+            for docid in entry.documents {
                 let candidate = candidates[docid] ?? Candidate()
                 let weight = share(docid)
                 let lexicalPart = reference > 0 ? min(1, candidate.lexical * weight / reference) : 0
@@ -231,19 +243,7 @@ public final class PartnerRecommender {
                 if documentScore > 0 { documents.append((docid, documentScore)) }
             }
             documents.sort { $0.score != $1.score ? $0.score > $1.score : $0.docid < $1.docid }
-            scored.append(Scored(city: city, score: score, documents: documents))
-        }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.city.name < $1.city.name }
-        let best = scored.first?.score ?? 1
-
-        // Explanations, from the documents themselves.
-        let expandOrder = Dictionary(source.terms.enumerated().map { ($0.element.term, $0.offset) },
-                                     uniquingKeysWith: { first, _ in first })
-        let sourceThemes = Set(source.themeProfile.keys)
-        var partners: [Partner] = []
-        let decoder = JSONDecoder()
-        for entry in scored.prefix(limit) {
-            let evidenceDocuments = Array(entry.documents.prefix(evidencePerPartner))
+            let evidenceDocuments = Array(documents.prefix(evidencePerPartner))
             var evidence: [PartnerEvidence] = []
             var shared: [String: Int] = [:]  // XF term → expand rank
             var surfaceCounts: [String: [String: Int]] = [:]
@@ -257,9 +257,15 @@ public final class PartnerRecommender {
                 for term in termList where term.term.hasPrefix(TermSchema.folded) {
                     if let rank = expandOrder[term.term] { shared[term.term] = rank }
                 }
+                // Exact words are indexed lower-case NFC: folding and
+                // stemming them gives their XF key. Only words that start
+                // like a shared key are worth the work.
+                let starts = Set(shared.keys.map { String($0.dropFirst(TermSchema.folded.count).prefix(2)) })
                 for term in termList where Self.isExactWord(term.term) {
-                    guard let key = Tokenizer().tokens(of: term.term).first?.key,
-                          shared[TermSchema.folded + key] != nil || expandOrder[TermSchema.folded + key] != nil else { continue }
+                    let folded = AccentFolder.fold(term.term)
+                    guard starts.contains(String(folded.prefix(2))) else { continue }
+                    let key = TermStemmer.key(forFolded: folded)
+                    guard shared[TermSchema.folded + key] != nil else { continue }
                     surfaceCounts[key, default: [:]][term.term, default: 0] += term.frequency
                 }
             }
