@@ -33,7 +33,7 @@ struct ServeCommand: ParsableCommand {
             Terminal.standardError.write("learncity serve: no index at \(path) yet; requests will fail with -32002 until it is built\n")
         }
         let index = LiveIndex(path: location.path, reader: reader)
-        let dispatcher = RequestDispatcher(index: index, recommender: nil)
+        let dispatcher = RequestDispatcher(index: index)
         let server = JSONRPCServer(dispatcher: dispatcher, maxLineBytes: maxLineBytes) { message in
             Terminal.standardError.write("learncity serve: \(message)\n")
         }

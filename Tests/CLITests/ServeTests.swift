@@ -82,12 +82,22 @@ struct ServeTests {
         #expect((page["documents"] as? [[String: Any]])?.first?["id"] as? String == listed[1]["id"] as? String)
     }
 
-    @Test func recommendIsNotAvailableUntilTheRecommenderIsWired() throws {
+    @Test func recommendAnswersTheSameObjectAsRecommendJSON() throws {
         let (_, index) = try ServeFixture.indexedFixture()
         let server = try ServeProcess(index: index)
-        let response = try server.call("recommend", id: 1, params: ["city": "vn-son-la"])
-        #expect(code(response) == -32601)
-        #expect(message(response).contains("recommend"))
+        let response = try server.call("recommend", id: 1, params: ["city": "Son La", "limit": 3])
+        let cli = try ServeFixture.run(["recommend", "--index", index, "--json", "--limit", "3", "Son La"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let expected = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSDictionary
+        let answer = try #require(result(response))
+        #expect(NSDictionary(dictionary: answer) == expected)
+        #expect((answer["city"] as? [String: Any])?["id"] as? String == "vn-son-la")
+
+        let unknown = try server.call("recommend", id: 2, params: ["city": "Son Laa"])
+        #expect(code(unknown) == -32001)
+        #expect(message(unknown).contains("did you mean"))
+        let neither = try server.call("recommend", id: 3, params: ["limit": 3])
+        #expect(code(neither) == -32602)
     }
 
     @Test func shutdownAnswersThenExitsZero() throws {

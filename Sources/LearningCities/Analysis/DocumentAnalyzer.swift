@@ -17,6 +17,9 @@ public struct AnalyzedDocument: Sendable {
     public var titleMentions: [(term: String, tokenIndex: Int)] = []
     /// Concept mentions in the body: (concept term, token index).
     public var bodyMentions: [(term: String, tokenIndex: Int)] = []
+    /// How many cue phrases of each theme the title and body contain (a
+    /// theme given by the corpus but not found in the text counts 1).
+    public var themeCounts: [String: Int] = [:]
 }
 
 /// Analyses source documents: NFC, words, language, city links, concept
@@ -26,13 +29,16 @@ public struct DocumentAnalyzer: Sendable {
     private let gazetteer: CityGazetteer
     private let synonyms: SynonymDictionary
     private let citiesByID: [String: City]
+    private let tagger: ThemeTagger?
 
-    /// An analyzer that links documents to `cities` and marks mentions of
-    /// cities and `abbreviations`.
-    public init(cities: [City], abbreviations: AbbreviationList = AbbreviationList()) {
+    /// An analyzer that links documents to `cities`, marks mentions of
+    /// cities and `abbreviations`, and, when a vocabulary is given, tags
+    /// documents with its themes.
+    public init(cities: [City], abbreviations: AbbreviationList = AbbreviationList(), themes: ThemeVocabulary? = nil) {
         gazetteer = CityGazetteer(cities: cities)
         synonyms = SynonymDictionary(cities: cities, abbreviations: abbreviations)
         citiesByID = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        tagger = themes.flatMap { $0.isEmpty ? nil : ThemeTagger(vocabulary: $0) }
     }
 
     /// Analyses one document.
@@ -50,14 +56,23 @@ public struct DocumentAnalyzer: Sendable {
             }
         }
         let linked = cities.compactMap { citiesByID[$0] }
+        var themeCounts: [String: Int] = [:]
+        if let tagger {
+            themeCounts = tagger.counts(in: titleTokens)
+            for (theme, count) in tagger.counts(in: bodyTokens) { themeCounts[theme, default: 0] += count }
+        }
+        let given = source.themes ?? []
+        for theme in given where themeCounts[theme] == nil { themeCounts[theme] = 1 }
+        let tagged = tagger?.sorted(themeCounts.keys.filter { !given.contains($0) }) ?? []
         let stored = StoredDocument(id: source.id, type: source.type, title: title, body: body, cities: cities,
                                     date: source.date, lang: lang, source: source.source,
-                                    themes: source.themes ?? [])
+                                    themes: unique(given + tagged))
         return AnalyzedDocument(stored: stored, titleTokens: titleTokens, bodyTokens: bodyTokens,
                                 countries: unique(linked.map(\.country)),
                                 regions: unique(linked.compactMap(\.region).map(TermSchema.slug)),
                                 titleMentions: synonyms.mentions(in: titleTokens),
-                                bodyMentions: synonyms.mentions(in: bodyTokens))
+                                bodyMentions: synonyms.mentions(in: bodyTokens),
+                                themeCounts: themeCounts)
     }
 
     private func unique(_ values: [String]) -> [String] {

@@ -1,6 +1,32 @@
+// The Vietnamese list is a verbatim copy of vietnamese-stopwords.txt
+// (1,942 entries) from github.com/stopwords/vietnamese-stopwords, HEAD
+// a453d389e1b52e20748ca83ddd8b0faebb04f5aa (2022-07-26), via the project's
+// shared data (../shared/data/vi-stopwords), NFC-normalised.
+//
+// MIT License
+//
+// Copyright (c) 2015 Van-Duyet Le
+//
+// Permission is hereby granted, free of charge, to any person obtaining a copy
+// of this software and associated documentation files (the "Software"), to
+// deal in the Software without restriction, including without limitation the
+// rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+// sell copies of the Software, and to permit persons to whom the Software is
+// furnished to do so, subject to the following conditions:
+//
+// The above copyright notice and this permission notice shall be included in
+// all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+// FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+// IN THE SOFTWARE.
+
 /// Stopwords: the Vietnamese list of github.com/stopwords/vietnamese-stopwords
-/// (1,942 entries, MIT licence, by Van-Duyet Le; copied from
-/// `shared/data/vi-stopwords/`) and a short English list.
+/// (1,942 entries, MIT licence, by Van-Duyet Le) and a short English list.
 ///
 /// Stopwords are indexed like every word (phrases keep working); queries drop
 /// the single-word ones that are frequent in the index (`QueryStopper`), and
@@ -223,4 +249,13 @@ public enum Stopwords {
         "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
         "yours", "yourself", "yourselves", "also", "its", "per", "via",
     ]
+
+    /// Single-word stopwords of both languages as search keys (folded, stemmed).
+    public static let singleWordKeys: Set<String> = {
+        var keys: Set<String> = []
+        for word in vietnamese.union(english) where !word.contains(" ") {
+            for token in Tokenizer().tokens(of: word) { keys.insert(token.key) }
+        }
+        return keys
+    }()
 }

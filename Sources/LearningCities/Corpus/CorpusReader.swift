@@ -113,6 +113,13 @@ public struct CorpusReader: Sendable {
     /// Calls `body` with each line's JSON object; malformed lines become issues.
     private func forEachJSONLine(path: String, file: String, issue: (CorpusIssue) -> Void,
                                  _ body: ([String: Any], Int) throws -> Void) throws {
+        try Self.forEachJSONLine(path: path, file: file, issue: issue, body)
+    }
+
+    /// Calls `body` with each line's JSON object of the JSON Lines file at
+    /// `path` (named `file` in issues); malformed lines become issues.
+    static func forEachJSONLine(path: String, file: String, issue: (CorpusIssue) -> Void,
+                                _ body: ([String: Any], Int) throws -> Void) throws {
         var reader = try LineReader(path: path)
         defer { reader.close() }
         var lineNumber = 0

@@ -29,9 +29,10 @@ public struct CorpusIndexer {
         let (cities, cityIssues) = try reader.readCities()
         let (abbreviations, abbreviationIssues) = try AbbreviationList.read(corpus: corpusPath)
         let knownCities = Set(cities.map(\.id))
+        let (themes, themeIssues) = try ThemeVocabulary.read(corpus: corpusPath)
 
         if strict {
-            var problems = cityIssues + abbreviationIssues
+            var problems = cityIssues + abbreviationIssues + themeIssues
             try reader.readDocuments(knownCities: knownCities, issue: { problems.append($0) }) { _ in }
             guard problems.isEmpty else {
                 problems.forEach(issue)
@@ -41,11 +42,12 @@ public struct CorpusIndexer {
 
         var summary = IndexSummary()
         summary.cities = cities.count
-        summary.skipped = cityIssues.count + abbreviationIssues.count
-        (cityIssues + abbreviationIssues).forEach(issue)
+        let corpusIssues = cityIssues + abbreviationIssues + themeIssues
+        summary.skipped = corpusIssues.count
+        corpusIssues.forEach(issue)
 
-        let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations)
-        let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations)
+        let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
+        let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
 
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let database: WritableDatabase
@@ -93,6 +95,7 @@ public struct CorpusIndexer {
             }
             try database.setMetadata(IndexMetadata.encode(cities), for: IndexMetadata.cities)
             try database.setMetadata(IndexMetadata.encode(abbreviations), for: IndexMetadata.abbreviations)
+            try database.setMetadata(IndexMetadata.encode(themes.themes), for: IndexMetadata.themes)
             if summary.indexed + summary.removed > 0 || existingWasEmpty {
                 try VocabularyTables.rebuild(writer: database, reader: view,
                                              synonyms: SynonymDictionary(cities: cities, abbreviations: abbreviations))

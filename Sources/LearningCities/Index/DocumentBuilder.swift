@@ -21,7 +21,13 @@ public enum DocumentBuilder {
         for city in stored.cities { document.addBoolean(TermSchema.term(TermSchema.city, city)) }
         for country in analyzed.countries { document.addBoolean(TermSchema.term(TermSchema.country, country)) }
         for region in analyzed.regions { document.addBoolean(TermSchema.term(TermSchema.region, region)) }
-        for theme in stored.themes { document.addBoolean(TermSchema.term(TermSchema.theme, theme)) }
+        // Themes carry their cue count as wdf, so that a weighted query of
+        // `XH` terms ranks documents by how much they are about a theme;
+        // as filters (`theme:literacy`) they act like boolean terms.
+        for theme in stored.themes {
+            let count = analyzed.themeCounts[theme] ?? 1
+            document.add(TermSchema.term(TermSchema.theme, theme), wdf: UInt32(min(max(count, 1), TermSchema.maxThemeWeight)))
+        }
         if let year = stored.year { document.addBoolean(TermSchema.term(TermSchema.year, String(year))) }
 
         let separator = TermSchema.valueSeparator

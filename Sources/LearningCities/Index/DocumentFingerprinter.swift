@@ -2,7 +2,8 @@ import Foundation
 
 /// Tells whether a document must be re-indexed: a fingerprint of its source
 /// fields and of everything its analysis depends on (the analysis version,
-/// the cities and the abbreviations).
+/// the cities, the abbreviations and the theme vocabulary: a changed
+/// vocabulary re-tags every document).
 struct DocumentFingerprinter {
     private var base = Fingerprint()
     private let encoder: JSONEncoder = {
@@ -11,10 +12,11 @@ struct DocumentFingerprinter {
         return encoder
     }()
 
-    init(cities: [City], abbreviations: AbbreviationList) {
+    init(cities: [City], abbreviations: AbbreviationList, themes: ThemeVocabulary) {
         base.add(TermSchema.analysisVersion)
         base.add(IndexMetadata.encode(cities))
         base.add(IndexMetadata.encode(abbreviations))
+        base.add(IndexMetadata.encode(themes.themes))
     }
 
     /// The fingerprint of `source`, as stored in `TermSchema.Slot.fingerprint`.

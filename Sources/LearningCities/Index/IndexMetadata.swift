@@ -7,6 +7,8 @@ public enum IndexMetadata {
     public static let cities = "learncity:cities"
     /// JSON of the `AbbreviationList` of the corpus.
     public static let abbreviations = "learncity:abbreviations"
+    /// JSON array of every `Theme` of the corpus vocabulary (empty array when none).
+    public static let themes = "learncity:themes"
     /// `TermSchema.analysisVersion` the index was built with.
     public static let analysisVersion = "learncity:analysis"
 
@@ -27,5 +29,11 @@ public enum IndexMetadata {
     static func decodeCities(_ bytes: [UInt8]) -> [City] {
         guard !bytes.isEmpty else { return [] }
         return (try? JSONDecoder().decode([City].self, from: Data(bytes))) ?? []
+    }
+
+    /// Decodes the theme vocabulary from the metadata (empty when absent or unreadable).
+    static func decodeThemes(_ bytes: [UInt8]) -> ThemeVocabulary {
+        guard !bytes.isEmpty else { return ThemeVocabulary(themes: []) }
+        return ThemeVocabulary(themes: (try? JSONDecoder().decode([Theme].self, from: Data(bytes))) ?? [])
     }
 }

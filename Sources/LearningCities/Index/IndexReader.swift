@@ -28,6 +28,8 @@ public final class IndexReader {
         return stopwords
     }
     private var cachedStopwords: [String]?
+    /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
+    public private(set) var themes: ThemeVocabulary
 
     /// Opens the index at `path`.
     public init(path: String) throws {
@@ -36,6 +38,7 @@ public final class IndexReader {
         do {
             database = try Database(path: path)
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
         } catch {
             throw IndexError.from(error, path: path)
         }
@@ -47,6 +50,7 @@ public final class IndexReader {
         do {
             guard try database.reopen() else { return false }
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
+            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             cachedSynonyms = nil
             cachedStopwords = nil
             return true

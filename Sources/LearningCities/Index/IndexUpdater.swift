@@ -37,13 +37,14 @@ public struct IndexUpdater {
     }
 
     /// Adds or replaces `documents` (ids unique, city ids among the index's cities) in one
-    /// committed transaction, analysed with the cities and abbreviations stored in the index.
+    /// committed transaction, analysed with the cities, abbreviations and themes stored in the index.
     public func upsert(_ documents: [SourceDocument]) throws -> UpsertOutcome {
         try write { database, view in
             let cities = IndexMetadata.decodeCities(try view.metadata(IndexMetadata.cities))
             let abbreviations = IndexMetadata.decodeAbbreviations(try view.metadata(IndexMetadata.abbreviations))
-            let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations)
-            let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations)
+            let themes = IndexMetadata.decodeThemes(try view.metadata(IndexMetadata.themes))
+            let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
+            let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
             var outcome = UpsertOutcome(added: [], updated: [], documents: 0)
             for source in documents {
                 let idTerm = TermSchema.id + source.id

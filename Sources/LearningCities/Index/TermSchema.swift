@@ -34,7 +34,7 @@ public enum TermSchema {
     public static let type = "XT"
     /// Language (`XLvi`).
     public static let lang = "XL"
-    /// Theme id (`XHliteracy`).
+    /// Theme id (`XHliteracy`); its wdf is the number of cue phrases found (at most `maxThemeWeight`).
     public static let theme = "XH"
     /// Year (`XY2024`).
     public static let year = "XY"
@@ -76,6 +76,9 @@ public enum TermSchema {
 
     /// Title words weigh this many times body words.
     public static let titleWeight: UInt32 = 3
+
+    /// The largest wdf of a theme term.
+    public static let maxThemeWeight = 20
 
     /// Positions between title and body, so that phrases do not span them.
     public static let bodyPositionGap: UInt32 = 100

@@ -39,6 +39,21 @@ public struct JSONRPCError: Codable, Equatable, Sendable, Error {
                 return JSONRPCError(.unknownCity, search.description,
                                     data: .object(["suggestions": .array(suggestions.map { .string($0) })]))
             }
+        case let recommend as RecommendError:
+            switch recommend {
+            case .unknownCity(_, let suggestions):
+                return JSONRPCError(.unknownCity, recommend.description,
+                                    data: .object(["suggestions": .array(suggestions.map { .string($0) })]))
+            case .ambiguousCity(_, let candidates):
+                return JSONRPCError(.unknownCity, recommend.description,
+                                    data: .object(["suggestions": .array(candidates.map { .string($0) })]))
+            case .missingSource, .cityAndText: return invalidParam("city", recommend.description)
+            case .emptyText: return invalidParam("text", recommend.description)
+            case .unknownTheme: return invalidParam("theme", recommend.description)
+            case .unknownRegion: return invalidParam("region", recommend.description)
+            case .invalidParameter(let name, let reason): return invalidParam(name, reason)
+            case .noDocuments: return JSONRPCError(.noDocuments, recommend.description)
+            }
         case let index as IndexError:
             switch index {
             case .missing: return JSONRPCError(.indexUnavailable, index.description)

@@ -26,4 +26,6 @@ public enum RPCErrorCode: Int, Codable, Sendable, CaseIterable {
     case querySyntax = -32004
     /// The query is empty or only white space.
     case emptyQuery = -32005
+    /// The city has no document to compare (`recommend`).
+    case noDocuments = -32006
 }

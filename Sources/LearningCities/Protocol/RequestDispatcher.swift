@@ -10,16 +10,13 @@ public final class RequestDispatcher {
 
     /// The index served.
     public let index: LiveIndex
-    /// The partner recommender, when this build has one.
-    public let recommender: RecommendHandling?
     /// True once `shutdown` was called.
     public private(set) var shutdownRequested = false
     private var handlers: [String: Handler] = [:]
 
-    /// A dispatcher over `index`, answering `recommend` with `recommender` when given.
-    public init(index: LiveIndex, recommender: RecommendHandling? = nil) {
+    /// A dispatcher over `index`.
+    public init(index: LiveIndex) {
         self.index = index
-        self.recommender = recommender
         register()
     }
 
@@ -48,15 +45,12 @@ public final class RequestDispatcher {
             return try Searcher(index: try index.current()).search(request)
         }
         handlers["recommend"] = { [unowned self] params in
-            guard let recommender else {
-                throw JSONRPCError(.methodNotFound, "method 'recommend' is not available in this build")
-            }
-            let request = try Self.decode(RecommendParams.self, from: params,
+            let request = try Self.decode(RecommendRequest.self, from: params,
                                           allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme"])
             guard request.city != nil || request.text != nil else {
                 throw JSONRPCError.invalidParam("city", "give 'city' (a city id, name or alias) or 'text'")
             }
-            return try recommender.recommend(request, index: try index.current())
+            return try PartnerRecommender(index: try index.current()).recommend(request)
         }
         handlers["city"] = { [unowned self] params in
             let request = try Self.decode(CityRequest.self, from: params, allowed: ["city", "limit", "offset"])

@@ -21,7 +21,7 @@ public struct CityCatalog {
         let honoured = min(limit, SearchRequest.maxLimit)
         let decoder = JSONDecoder()
         let documents: [CityDocument] = try read {
-            try index.database.documentIDs(for: TermSchema.city + city.id).compactMap { docid in
+            try index.database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)).compactMap { docid in
                 guard let stored = try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
                 else { return nil }
                 return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,

@@ -43,11 +43,5 @@ public struct SimilarDocuments {
     }
 
     /// Search keys of every listed single-word stopword, prefixed.
-    static let stopTerms: [String] = {
-        var keys: Set<String> = []
-        for word in Stopwords.vietnamese.union(Stopwords.english) where !word.contains(" ") {
-            for token in Tokenizer().tokens(of: word) { keys.insert(TermSchema.folded + token.key) }
-        }
-        return keys.sorted()
-    }()
+    static let stopTerms: [String] = Stopwords.singleWordKeys.map { TermSchema.folded + $0 }.sorted()
 }
