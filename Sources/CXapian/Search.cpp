@@ -136,6 +136,8 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             out->enquire = Xapian::Enquire(db->db);
             out->enquire.set_query(query);
             if (o->collapse_slot >= 0) out->enquire.set_collapse_key(o->collapse_slot);
+            if (o->tie_break_slot >= 0)
+                out->enquire.set_sort_by_relevance_then_value(o->tie_break_slot, false);
             spies.clear();
             out->enquire.clear_matchspies();
             for (size_t i = 0; i < o->facet_count; ++i) {

@@ -153,6 +153,7 @@ extension Database {
                                                             o.facet_count = facetSlots.count
                                                             o.stopwords = stops
                                                             o.stopword_count = options.stopwords.count
+                                                            o.tie_break_slot = Int32(options.tieBreakSlot ?? -1)
                                                             return lc_search(handle, &o, &error)
                                                         }
                                                     }

@@ -48,6 +48,9 @@ public struct SearchOptions: Sendable {
     public var synonyms: Bool = false
     /// Keep one hit per value of this slot (nil: off).
     public var collapseSlot: Int?
+    /// Order equal weights by this slot's value (ascending) rather than by
+    /// docid, so the ranking is the same whatever the shard layout (nil: off).
+    public var tieBreakSlot: Int?
     /// Slots to count values of among all matches.
     public var facetSlots: [Int] = []
     /// Words the parser drops outside phrases.
