@@ -65,9 +65,14 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var relaxed: Bool
     /// The largest limit honoured, when the request asked for more.
     public var limitClamped: Int?
+    /// True when some shards could not be searched (`--allow-partial`).
+    public var partial: Bool? = nil
+    /// The shards (host:port or path) left out of a partial answer.
+    public var unavailable: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case query, total, offset, results, facets, relaxed
         case limitClamped = "limit_clamped"
+        case partial, unavailable
     }
 }

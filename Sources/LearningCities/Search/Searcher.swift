@@ -35,6 +35,9 @@ public final class Searcher {
         options.offset = request.offset
         options.limit = limit
         options.facetSlots = [TermSchema.Slot.type, TermSchema.Slot.countries, TermSchema.Slot.lang]
+        // Equal weights in fingerprint order, not docid order: the ranking is
+        // then the same whatever the shard layout.
+        options.tieBreakSlot = TermSchema.Slot.fingerprint
 
         let matches: MatchSet
         do {
@@ -61,11 +64,16 @@ public final class Searcher {
         func counts(_ facet: Int) -> [String: Int] {
             Dictionary(matches.facets[facet].map { ($0.value, $0.count) }, uniquingKeysWith: +)
         }
-        return SearchResponse(query: request.query, total: matches.estimatedTotal, offset: request.offset,
+        var response = SearchResponse(query: request.query, total: matches.estimatedTotal, offset: request.offset,
                               results: results,
                               facets: SearchFacets(type: counts(0), country: counts(1), lang: counts(2)),
                               relaxed: matches.relaxed,
                               limitClamped: request.limit > SearchRequest.maxLimit ? SearchRequest.maxLimit : nil)
+        if !index.unavailableShards.isEmpty {
+            response.partial = true
+            response.unavailable = index.unavailableShards
+        }
+        return response
     }
 
     /// Validated filters of the request as (prefix, value) pairs.
