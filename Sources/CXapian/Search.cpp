@@ -159,8 +159,8 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
         }
 
         for (auto &spy : spies) {
-            std::vector<std::pair<std::string, uint32_t>> counts(spy->counts().begin(),
-                                                                 spy->counts().end());
+            const auto split = spy->counts();
+            std::vector<std::pair<std::string, uint32_t>> counts(split.begin(), split.end());
             out->facets.push_back(std::move(counts));
         }
         out->enquire.clear_matchspies();  // the spies die with this scope

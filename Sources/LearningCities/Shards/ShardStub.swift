@@ -17,7 +17,7 @@ public struct ShardStub: Equatable, Sendable {
         public var line: String {
             switch self {
             case .local(let path): return "auto \(path)"
-            case .remote(let host, let port): return "remote \(host):\(port)"
+            case .remote(let host, let port): return "remote \(host.contains(":") ? "[\(host)]" : host):\(port)"
             }
         }
 
