@@ -38,6 +38,32 @@ lc_database *lc_database_open_many(const char *const *paths, size_t count,
     });
 }
 
+lc_database *lc_database_open_remote(const char *host, unsigned port,
+                                     unsigned timeout_ms,
+                                     unsigned connect_timeout_ms,
+                                     lc_error *err) {
+    return guard_ptr<lc_database>(err, [&] {
+        auto *handle = new lc_database;
+        try {
+            handle->db = Xapian::Remote::open(host, port, timeout_ms,
+                                              connect_timeout_ms);
+        } catch (...) {
+            delete handle;
+            throw;
+        }
+        return handle;
+    });
+}
+
+lc_database *lc_database_combine(lc_database *const *parts, size_t count,
+                                 lc_error *err) {
+    return guard_ptr<lc_database>(err, [&] {
+        auto *handle = new lc_database;
+        for (size_t i = 0; i < count; ++i) handle->db.add_database(parts[i]->db);
+        return handle;
+    });
+}
+
 void lc_database_free(lc_database *db) { delete db; }
 
 int lc_database_reopen(lc_database *db, int *changed, lc_error *err) {

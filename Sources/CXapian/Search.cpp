@@ -120,13 +120,6 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
                 main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
                                      Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
             }
-            std::vector<Xapian::Query> highlights;
-            for (size_t i = 0; i < o->highlight_count; ++i) highlights.emplace_back(o->highlight_terms[i]);
-            if (!highlights.empty())
-                main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
-                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                   Xapian::Query(Xapian::Query::OP_OR, highlights.begin(), highlights.end()),
-                                                   0.0));
             Xapian::Query twins = snippet_twins(main, prefix);
             if (!twins.empty()) main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, twins);
 
@@ -155,6 +148,8 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             out->enquire = Xapian::Enquire(db->db);
             out->enquire.set_query(query);
             if (o->collapse_slot >= 0) out->enquire.set_collapse_key(o->collapse_slot);
+            if (o->tie_break_slot >= 0)
+                out->enquire.set_sort_by_relevance_then_value(o->tie_break_slot, false);
             spies.clear();
             out->enquire.clear_matchspies();
             for (size_t i = 0; i < o->facet_count; ++i) {
@@ -176,8 +171,8 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
         }
 
         for (auto &spy : spies) {
-            std::vector<std::pair<std::string, uint32_t>> counts(spy->counts().begin(),
-                                                                 spy->counts().end());
+            const auto split = spy->counts();
+            std::vector<std::pair<std::string, uint32_t>> counts(split.begin(), split.end());
             out->facets.push_back(std::move(counts));
         }
         out->enquire.clear_matchspies();  // the spies die with this scope

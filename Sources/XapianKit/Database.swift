@@ -20,6 +20,29 @@ public final class Database {
         handle = opened
     }
 
+    /// Opens a database served by `xapian-tcpsrv` at `host:port`. Reads
+    /// time out after `timeout`, connecting after `connectTimeout` (seconds),
+    /// so a shard that is down or unreachable fails instead of hanging.
+    public init(remoteHost host: String, port: Int, timeout: Double = 10, connectTimeout: Double = 5) throws(XapianError) {
+        guard (1...65535).contains(port) else {
+            throw XapianError(kind: .invalidArgument, type: "InvalidArgumentError", message: "port \(port) is not in 1...65535")
+        }
+        handle = try xapianHandle {
+            lc_database_open_remote(host, UInt32(port), UInt32(max(timeout, 0.001) * 1000),
+                                    UInt32(max(connectTimeout, 0.001) * 1000), $0)
+        }
+    }
+
+    /// Searches `parts` as one database (Xapian's `add_database`); the parts
+    /// stay usable on their own.
+    public init(combining parts: [Database]) throws(XapianError) {
+        var error = lc_error()
+        let handles: [OpaquePointer?] = parts.map(\.handle)
+        let opened = handles.withUnsafeBufferPointer { lc_database_combine($0.baseAddress, parts.count, &error) }
+        guard let opened else { throw XapianError(error) }
+        handle = opened
+    }
+
     init(handle: OpaquePointer) {
         self.handle = handle
     }
@@ -130,5 +153,12 @@ public final class Database {
         var error = lc_error()
         let status = withCStringArray(sources) { lc_compact($0, sources.count, destination, singleFile ? 1 : 0, &error) }
         if status != 0 { throw XapianError(error) }
+    }
+
+    /// Atomically exchanges the files or folders at `first` and `second`
+    /// (Linux `renameat2` with `RENAME_EXCHANGE`): used to swap a freshly
+    /// compacted database in while readers keep their open files.
+    public static func exchangePaths(_ first: String, _ second: String) throws(XapianError) {
+        try xapianCall { lc_exchange_paths(first, second, $0) }
     }
 }

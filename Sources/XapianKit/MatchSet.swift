@@ -118,7 +118,6 @@ extension Database {
                         withCStringArray(filterValues) { fValues in
                             withCStringArray(options.excludedTerms) { excluded in
                                 withCStringArray(options.stopwords) { stops in
-                                  withCStringArray(options.highlightTerms) { highlights in
                                     let fields = (0..<fieldNames.count).map {
                                         lc_field(name: names[$0], prefix: prefixes[$0], boolean: options.fields[$0].isBoolean ? 1 : 0)
                                     }
@@ -160,8 +159,7 @@ extension Database {
                                                             o.facet_count = facetSlots.count
                                                             o.stopwords = stops
                                                             o.stopword_count = options.stopwords.count
-                                                            o.highlight_terms = highlights
-                                                            o.highlight_count = options.highlightTerms.count
+                                                            o.tie_break_slot = Int32(options.tieBreakSlot ?? -1)
                                                             return lc_search(handle, &o, &error)
                                                         }
                                                     }
@@ -175,7 +173,6 @@ extension Database {
                     }
                 }
             }
-        }
         }
         guard let result else { throw XapianError(error) }
         return MatchSet(handle: result, facetCount: facetSlots.count)

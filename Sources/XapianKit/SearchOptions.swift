@@ -25,8 +25,6 @@ public struct SearchOptions: Sendable {
     public var boostQuery: String?
     /// Terms that only boost matches (AND_MAYBE), with weight factors.
     public var boostTerms: [(term: String, weight: Double)] = []
-    /// Terms whose words snippets should highlight, though the query reaches them another way.
-    public var highlightTerms: [String] = []
     /// Weighted terms OR'ed together, used when `query` is nil.
     public var weightedTerms: [(term: String, weight: Double)] = []
     /// Boolean fields for the parser.
@@ -55,6 +53,9 @@ public struct SearchOptions: Sendable {
     public var synonyms: Bool = false
     /// Keep one hit per value of this slot (nil: off).
     public var collapseSlot: Int?
+    /// Order equal weights by this slot's value (ascending) rather than by
+    /// docid, so the ranking is the same whatever the shard layout (nil: off).
+    public var tieBreakSlot: Int?
     /// Slots to count values of among all matches.
     public var facetSlots: [Int] = []
     /// Words the parser drops outside phrases.

@@ -18,17 +18,24 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocationOptions
 
+    @Option(name: .long, help: ArgumentHelp("Write N shard databases in parallel (INDEX/shard-000…, listed in INDEX/index.stub); documents go to shards by a hash of their id.", valueName: "n"))
+    var shards: Int?
+
     @Flag(name: .long, help: "Treat any corpus problem as fatal, before anything is written.")
     var strict = false
 
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
+    func validate() throws {
+        if let shards, !(1...256).contains(shards) { throw ValidationError("--shards must be between 1 and 256") }
+    }
+
     func run() throws {
         let corpusPath = corpus ?? IndexLocationOptions.defaultCorpus
         let summary: IndexSummary
         do {
-            summary = try IndexRun(corpus: corpusPath, index: location.path, strict: strict).run()
+            summary = try IndexRun(corpus: corpusPath, index: location.path, strict: strict, shards: shards).run()
         } catch CorpusError.strict(let issues) {
             throw CommandFailure(description: "--strict: \(issues.count) corpus problem\(issues.count == 1 ? "" : "s") (listed above); the index was not changed")
         }

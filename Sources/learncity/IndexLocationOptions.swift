@@ -8,6 +8,9 @@ struct IndexLocationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Index folder or Xapian stub file (default: $LEARNCITY_INDEX or ./index).", valueName: "dir"))
     var index: String?
 
+    @Flag(name: .long, help: "With a sharded index: answer from the shards that are up, marking the results partial, instead of failing when one is down.")
+    var allowPartial = false
+
     /// The index path in force.
     var path: String { index ?? Self.defaultIndex }
 
@@ -25,6 +28,6 @@ struct IndexLocationOptions: ParsableArguments {
             let summary = try IndexRun(corpus: Self.defaultCorpus, index: path, strict: false).run()
             Terminal.standardError.write("learncity: indexed \(summary.documents) documents in \(String(format: "%.1f", summary.seconds)) s\n")
         }
-        return try IndexReader(path: path)
+        return try IndexReader(path: path, shardOptions: ShardOptions(allowPartial: allowPartial))
     }
 }

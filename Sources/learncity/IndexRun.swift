@@ -7,15 +7,21 @@ struct IndexRun {
     let corpus: String
     let index: String
     let strict: Bool
+    /// Shards wanted (`--shards`); nil keeps the index's layout.
+    var shards: Int? = nil
 
     func run() throws -> IndexSummary {
         let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
         defer { bar.finish() }
+        let issue: (CorpusIssue) -> Void = { issue in
+            bar.clear()
+            Terminal.standardError.write("\(issue)\n")
+        }
+        if shards != nil || ShardedIndexLayout.isSharded(index) {
+            return try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)
+                .run(issue: issue, progress: { bar.update(processed: $0) })
+        }
         return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict).run(
-            issue: { issue in
-                bar.clear()
-                Terminal.standardError.write("\(issue)\n")
-            },
-            progress: { bar.update(processed: $0) })
+            issue: issue, progress: { bar.update(processed: $0) })
     }
 }

@@ -13,7 +13,8 @@ struct Learncity: ParsableCommand {
             Defaults: corpus ./corpus, index ./index (or LEARNCITY_CORPUS, LEARNCITY_INDEX).
             Exit status: 0 success, 1 failure (bad input, missing index...), 2 usage error.
             """,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, ServeCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, ServeCommand.self,
+                      CompactCommand.self, ServeShardCommand.self]
     )
 
     /// Runs the command with learncity's exit codes: 2 for usage errors,
@@ -45,7 +46,7 @@ struct Learncity: ParsableCommand {
 
     private static func isUserFacing(_ error: Error) -> Bool {
         error is IndexError || error is SearchError || error is CorpusError || error is XapianError
-            || error is CommandFailure || error is RecommendError
+            || error is CommandFailure || error is RecommendError || error is ShardError
     }
 
     private static func usageHint() -> String {

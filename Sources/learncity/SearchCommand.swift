@@ -55,6 +55,9 @@ struct SearchCommand: ParsableCommand {
         let request = SearchRequest(query: text, limit: limit, offset: offset, type: type, country: country,
                                     city: city, lang: lang)
         let response = try Searcher(index: reader).search(request)
+        if let unavailable = response.unavailable, !json {
+            Terminal.standardError.write("learncity: partial results: shard\(unavailable.count == 1 ? "" : "s") \(unavailable.joined(separator: ", ")) unavailable\n")
+        }
         if json {
             print(try JSONOutput.string(response))
         } else {

@@ -53,6 +53,15 @@ lc_database *lc_database_open(const char *path, lc_error *err);
 /** Opens several databases and searches them as one. */
 lc_database *lc_database_open_many(const char *const *paths, size_t count,
                                    lc_error *err);
+/** Opens a database served by xapian-tcpsrv at host:port. `timeout_ms`
+ *  bounds every read, `connect_timeout_ms` the connection. */
+lc_database *lc_database_open_remote(const char *host, unsigned port,
+                                     unsigned timeout_ms,
+                                     unsigned connect_timeout_ms,
+                                     lc_error *err);
+/** A new handle searching `parts` as one (Xapian add_database). */
+lc_database *lc_database_combine(lc_database *const *parts, size_t count,
+                                 lc_error *err);
 void lc_database_free(lc_database *db);
 /** Moves to the latest committed revision; sets *changed. */
 int lc_database_reopen(lc_database *db, int *changed, lc_error *err);
@@ -151,6 +160,9 @@ int lc_writable_close(lc_writable *db, lc_error *err);
 int lc_compact(const char *const *sources, size_t count,
                const char *destination, int single_file, lc_error *err);
 
+/** Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE). */
+int lc_exchange_paths(const char *a, const char *b, lc_error *err);
+
 /** Xapian's sortable_serialise: a double encoded so that byte order is
  *  numeric order. Writes at most 18 bytes to `out`, returns the length. */
 size_t lc_sortable_serialise(double value, char *out);
@@ -188,10 +200,6 @@ typedef struct lc_search_options {
     /* Extra weighted terms that only boost (AND_MAYBE), e.g. bigrams. */
     const lc_weighted_term *boost_terms;
     size_t boost_term_count;
-    /* Terms (prefix included) whose words MSet::snippet should highlight
-     * even though the query reaches them another way (e.g. via synonyms). */
-    const char *const *highlight_terms;
-    size_t highlight_count;
     /* Weighted terms OR'ed together (used when `query` is NULL). */
     const lc_weighted_term *terms;
     size_t term_count;
@@ -219,6 +227,9 @@ typedef struct lc_search_options {
     size_t facet_count;
     const char *const *stopwords;
     size_t stopword_count;
+    /* Equal weights are ordered by this slot's value (ascending) instead of
+     * by docid, so ranking does not depend on the shard layout; -1 off. */
+    int tie_break_slot;
 } lc_search_options;
 
 typedef struct lc_mset lc_mset;

@@ -3,9 +3,9 @@ import Foundation
 /// A user's query, rewritten for Xapian's QueryParser.
 public struct AnalyzedQuery: Sendable, Equatable {
     /// The query with every free-text word replaced by its search key
-    /// (folded, stemmed), names of cities and abbreviations replaced by
-    /// `alias:key` (expanded by Xapian's synonym table), and operators,
-    /// quotes, `field:value` filters and ranges kept. Parsed with the `XF` prefix.
+    /// (folded, stemmed), names of cities and abbreviations widened to
+    /// `(words OR concept:value)`, and operators, quotes, `field:value`
+    /// filters and ranges kept. Parsed with the `XF` prefix.
     public var parserText: String
     /// The exact (accented) words, to boost exact-form matches; nil when the
     /// query was typed without accents.
@@ -15,21 +15,19 @@ public struct AnalyzedQuery: Sendable, Equatable {
     /// Bigram terms of adjacent words, to rank compounds (`học tập`) above
     /// the same syllables apart.
     public var bigramTerms: [String]
-    /// Terms of words that were replaced by an alias, so snippets still highlight them.
-    public var highlightTerms: [String]
 }
 
 /// Rewrites query text so that it is analysed exactly like documents:
 /// NFC, lower case, canonical tone placement, accents folded, English
 /// stemmed. `Học tập "suốt đời" city:vn-son-la` becomes
 /// `hoc tap "suot doi" city:vn-son-la` with boost `học tập "suốt đời"`,
-/// and `TP.HCM` becomes `alias:tphcm`.
+/// and `TP.HCM` becomes `(tp.hcm OR concept:vnhochiminhcity)`.
 public enum QueryAnalyzer {
     /// Upper-case words the QueryParser treats as operators.
     static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
 
-    /// The name of the query field that carries alias keys.
-    public static let aliasField = "alias"
+    /// The name of the query field that names a concept (a city or an abbreviation group).
+    public static let conceptField = "concept"
 
     /// One lexical piece of a query.
     private enum Piece {
@@ -38,12 +36,12 @@ public enum QueryAnalyzer {
     }
 
     /// Analyses `query`; `fields` are the filter names accepted before a colon;
-    /// `synonyms`, when given, turns names of cities and abbreviations into aliases.
+    /// `synonyms`, when given, widens names of cities and abbreviations to their concept.
     public static func analyze(_ query: String, fields: Set<String> = Set(TermSchema.fields.map(\.name)),
                                synonyms: SynonymDictionary? = nil) -> AnalyzedQuery {
         let pieces = lex(query, fields: fields)
-        var replaced: [Int: String] = [:]   // piece index → alias text; covered pieces map to ""
-        var highlightTerms: [String] = []
+        var spanEnds: [Int: String] = [:]   // last piece of a name → the concept value
+        var spanStarts: Set<Int> = []
         var bigramTerms: [String] = []
 
         // Runs of words joined only by spaces or in-word punctuation (TP.HCM, GD-ĐT).
@@ -76,13 +74,9 @@ public enum QueryAnalyzer {
                 }
             }
             guard let synonyms else { continue }
-            for match in synonyms.spans(inQuery: tokens) {
-                let first = run[match.start], last = run[match.start + match.length - 1]
-                let key = SynonymDictionary.aliasKey(tokens[match.start..<(match.start + match.length)])
-                guard !key.isEmpty else { continue }
-                for index in first...last { replaced[index] = "" }
-                replaced[first] = "\(aliasField):\(key)"
-                highlightTerms += tokens[match.start..<(match.start + match.length)].map { TermSchema.folded + $0.key }
+            for (match, value) in synonyms.spans(inQuery: tokens) {
+                spanStarts.insert(run[match.start])
+                spanEnds[run[match.start + match.length - 1]] = value
             }
         }
 
@@ -90,25 +84,22 @@ public enum QueryAnalyzer {
         var boost: [String] = []
         var words: [Token] = []
         for (index, piece) in pieces.enumerated() {
+            if spanStarts.contains(index) { parser += "(" }
             switch piece {
             case .word(let token, let wildcard, let negated, _):
                 words.append(token)
                 if !negated { boost.append(token.exact) }
-                if let alias = replaced[index] {
-                    parser += alias
-                } else {
-                    parser += wildcard ? token.folded : token.key
-                }
+                parser += wildcard ? token.folded : token.key
             case .verbatim(let text):
-                if replaced[index] != nil { continue }
                 parser += text
                 if text == "\"" { boost.append("\"") }
             }
+            if let value = spanEnds[index] { parser += " OR \(conceptField):\(value))" }
         }
 
         let hasAccents = words.contains { $0.exact != $0.folded }
         return AnalyzedQuery(parserText: parser, boostText: hasAccents ? boostText(boost) : nil, words: words,
-                             bigramTerms: bigramTerms, highlightTerms: highlightTerms)
+                             bigramTerms: bigramTerms)
     }
 
     /// Splits the query into words (with their analysis) and verbatim pieces.

@@ -1,14 +1,19 @@
 /// Names that stand for the same thing: each city (name, aliases, former
 /// names) and each abbreviation group (`GD-ĐT`, `giáo dục và đào tạo`) is one
-/// concept. Documents get a concept term (`XE…`) wherever any of its names
-/// appears; Xapian's synonym table maps each name (`XAtphcm`, `XAsaigon`…) to
-/// that term, and queries name it as `alias:tphcm`, so `TP.HCM`, `Sài Gòn` and
-/// `Ho Chi Minh City` all find one another.
+/// concept. Documents get a concept term (`XEvnhochiminhcity`) wherever any
+/// of its names appears, and a query naming the concept in any form also asks
+/// for that term (`concept:vnhochiminhcity`), so `TP.HCM`, `Sài Gòn` and
+/// `Ho Chi Minh City` all find one another. The same mapping is written to
+/// Xapian's synonym table (`XAtphcm` → `XEvnhochiminhcity`) for Xapian's own
+/// tools; learncity names the concept directly because `xapian-tcpsrv` serves
+/// no synonym table, and remote shards must answer like local ones.
 public struct SynonymDictionary: Sendable {
     /// One concept and every name for it.
     public struct Concept: Sendable, Equatable {
-        /// The term documents carry where the concept is mentioned.
-        public var term: String
+        /// The value of the query's `concept:` field (`vnhochiminhcity`).
+        public var value: String
+        /// The term documents carry where the concept is mentioned (`XE` + value).
+        public var term: String { TermSchema.concept + value }
         /// Its names.
         public var names: [String]
     }
@@ -17,21 +22,21 @@ public struct SynonymDictionary: Sendable {
     public private(set) var concepts: [Concept] = []
     private var textMatcher = PhraseMatcher(requireCapitalizedSingleWords: true)
     private var queryMatcher = PhraseMatcher(requireCapitalizedSingleWords: false)
-    private var termByID: [String: String] = [:]
+    private var valueByID: [String: String] = [:]
 
     /// The concepts of `cities` and `abbreviations`.
     public init(cities: [City], abbreviations: AbbreviationList) {
         for city in cities {
-            add(id: "city:" + city.id, term: TermSchema.concept + city.id, names: city.allNames)
+            add(id: "city:" + city.id, value: city.id.filter { $0.isLetter || $0.isNumber }, names: city.allNames)
         }
         for (index, group) in abbreviations.groups.enumerated() {
-            add(id: "abbr:\(index)", term: TermSchema.concept + "abbr-\(index + 1)", names: group)
+            add(id: "abbr:\(index)", value: "abbr\(index + 1)", names: group)
         }
     }
 
-    private mutating func add(id: String, term: String, names: [String]) {
-        concepts.append(Concept(term: term, names: names))
-        termByID[id] = term
+    private mutating func add(id: String, value: String, names: [String]) {
+        concepts.append(Concept(value: value, names: names))
+        valueByID[id] = value
         for name in names {
             textMatcher.add(name, id: id)
             queryMatcher.add(name, id: id)
@@ -40,12 +45,15 @@ public struct SynonymDictionary: Sendable {
 
     /// Concept terms mentioned in document text, with the index of the first token of each mention.
     public func mentions(in tokens: [Token]) -> [(term: String, tokenIndex: Int)] {
-        textMatcher.matches(in: tokens).compactMap { match in termByID[match.id].map { ($0, match.start) } }
+        textMatcher.matches(in: tokens).compactMap { match in
+            valueByID[match.id].map { (TermSchema.concept + $0, match.start) }
+        }
     }
 
-    /// Names mentioned in a query (typed in any case): spans of query tokens.
-    public func spans(inQuery tokens: [Token]) -> [PhraseMatcher.Match] {
-        queryMatcher.matches(in: tokens)
+    /// Names mentioned in a query (typed in any case): spans of query tokens
+    /// with the concept's `concept:` field value.
+    public func spans(inQuery tokens: [Token]) -> [(match: PhraseMatcher.Match, value: String)] {
+        queryMatcher.matches(in: tokens).compactMap { match in valueByID[match.id].map { (match, $0) } }
     }
 
     /// The entries of Xapian's synonym table: alias key → concept term.

@@ -25,88 +25,28 @@ public struct CorpusIndexer {
     public func run(issue: (CorpusIssue) -> Void = { _ in },
                     progress: (Int) -> Void = { _ in }) throws -> IndexSummary {
         let started = Date()
-        let reader = CorpusReader(root: corpusPath)
-        let (cities, cityIssues) = try reader.readCities()
-        let (abbreviations, abbreviationIssues) = try AbbreviationList.read(corpus: corpusPath)
-        let knownCities = Set(cities.map(\.id))
-        let (themes, themeIssues) = try ThemeVocabulary.read(corpus: corpusPath)
+        let corpus = try PreparedCorpus(corpusPath: corpusPath, strict: strict, issue: issue)
+        corpus.fileIssues.forEach(issue)
+        var skipped = corpus.fileIssues.count
 
-        if strict {
-            var problems = cityIssues + abbreviationIssues + themeIssues
-            try reader.readDocuments(knownCities: knownCities, issue: { problems.append($0) }) { _ in }
-            guard problems.isEmpty else {
-                problems.forEach(issue)
-                throw CorpusError.strict(problems)
-            }
+        let session = try IndexSession(path: indexPath)
+        defer { session.abandon() }
+        var processed = 0
+        try corpus.readDocuments(issue: { found in
+            skipped += 1
+            issue(found)
+        }) { source in
+            try session.apply(source, corpus: corpus)
+            processed += 1
+            if processed % 64 == 0 { progress(processed) }
         }
+        progress(processed)
+        try session.finish(corpus: corpus)
+        try session.commit()
 
-        var summary = IndexSummary()
-        summary.cities = cities.count
-        let corpusIssues = cityIssues + abbreviationIssues + themeIssues
-        summary.skipped = corpusIssues.count
-        corpusIssues.forEach(issue)
-
-        let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
-        let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
-
-        try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
-        let database: WritableDatabase
-        do {
-            database = try WritableDatabase(path: indexPath, create: true)
-        } catch {
-            throw IndexError.from(error, path: indexPath)
-        }
-        let view: Database
-        do { view = try database.reader() } catch { throw IndexError.from(error, path: indexPath) }
-
-        do {
-            try database.beginTransaction()
-            var existing = Set(try view.allTerms(prefix: TermSchema.id).map { String($0.term.dropFirst()) })
-            let existingWasEmpty = existing.isEmpty
-            var processed = 0
-
-            try reader.readDocuments(knownCities: knownCities, issue: { found in
-                summary.skipped += 1
-                issue(found)
-            }) { source in
-                let print = try fingerprinter.fingerprint(of: source)
-                let idTerm = TermSchema.id + source.id
-                if existing.remove(source.id) != nil {
-                    if let docid = try view.documentID(for: idTerm),
-                       try view.value(of: docid, slot: TermSchema.Slot.fingerprint) == Array(print.utf8) {
-                        summary.unchanged += 1
-                    } else {
-                        try database.replace(DocumentBuilder.document(for: analyzer.analyze(source), fingerprint: print),
-                                             idTerm: idTerm)
-                        summary.updated += 1
-                    }
-                } else {
-                    try database.replace(DocumentBuilder.document(for: analyzer.analyze(source), fingerprint: print),
-                                         idTerm: idTerm)
-                    summary.added += 1
-                }
-                processed += 1
-                if processed % 64 == 0 { progress(processed) }
-            }
-            progress(processed)
-            for id in existing.sorted() {
-                try database.delete(idTerm: TermSchema.id + id)
-                summary.removed += 1
-            }
-            try database.setMetadata(IndexMetadata.encode(cities), for: IndexMetadata.cities)
-            try database.setMetadata(IndexMetadata.encode(abbreviations), for: IndexMetadata.abbreviations)
-            try database.setMetadata(IndexMetadata.encode(themes.themes), for: IndexMetadata.themes)
-            if summary.indexed + summary.removed > 0 || existingWasEmpty {
-                try VocabularyTables.rebuild(writer: database, reader: view,
-                                             synonyms: SynonymDictionary(cities: cities, abbreviations: abbreviations))
-            }
-            try database.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
-            try database.commitTransaction()
-            summary.documents = try view.documentCount()
-            try database.close()
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: indexPath)
-        }
+        var summary = session.summary
+        summary.cities = corpus.cities.count
+        summary.skipped = skipped
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

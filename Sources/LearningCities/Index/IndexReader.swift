@@ -1,14 +1,17 @@
 import Foundation
 import XapianKit
 
-/// An open index for reading: the Xapian database (a folder or a stub file
-/// listing shards) and the cities stored in its metadata. Moves to newer
-/// revisions with `refresh()`. One per thread.
+/// An open index for reading: the Xapian database (a folder, a sharded
+/// index folder or a stub file listing shards, local or remote) and the
+/// cities stored in its metadata. Moves to newer revisions with `refresh()`.
+/// One per thread.
 public final class IndexReader {
     /// Where it was opened from.
     public let path: String
-    /// The Xapian database.
-    public let database: Database
+    /// How shards are reached.
+    public let shardOptions: ShardOptions
+    /// The Xapian database (every reachable shard searched as one).
+    public private(set) var database: Database
     /// The cities of the corpus the index was built from.
     public private(set) var cities: CityDirectory
     /// City names and abbreviations as concepts, for query rewriting (built on first use).
@@ -30,30 +33,74 @@ public final class IndexReader {
     private var cachedStopwords: [String]?
     /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
     public private(set) var themes: ThemeVocabulary
+    /// Shards left out because they could not be reached (only with
+    /// `allowPartial`); results are then partial.
+    public private(set) var unavailableShards: [String]
+    /// How many shards the index has (1 for a single database).
+    public private(set) var shardCount: Int
+    private var stub: ShardStub?
 
     /// Opens the index at `path`.
-    public init(path: String) throws {
+    public init(path: String, shardOptions: ShardOptions = ShardOptions()) throws {
         self.path = path
+        self.shardOptions = shardOptions
         guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path) }
-        do {
-            database = try Database(path: path)
-            cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
-            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
-        } catch {
-            throw IndexError.from(error, path: path)
-        }
+        let opened = try ShardConnector.open(path, options: shardOptions)
+        database = opened.database
+        unavailableShards = opened.unavailable
+        shardCount = opened.shardCount
+        stub = opened.stub
+        cities = CityDirectory(cities: [])
+        themes = ThemeVocabulary(themes: [])
+        try loadCities()
     }
 
-    /// Moves to the latest committed revision; true when it changed.
+    /// Moves to the latest committed revision; true when it changed. When the
+    /// shards themselves were replaced (e.g. by `learncity compact`), opens
+    /// them afresh.
     @discardableResult
     public func refresh() throws -> Bool {
+        if let stubPath = ShardedIndexLayout.stubFile(for: path), let stub = try? ShardStub.read(from: stubPath),
+           stub != self.stub {
+            try reconnect()
+            return true
+        }
+        let changed: Bool
         do {
-            guard try database.reopen() else { return false }
+            changed = try database.reopen()
+        } catch {
+            switch error.kind {
+            case .network, .networkTimeout:
+                throw try shardFailure(error)
+            case .databaseOpening, .databaseNotFound, .databaseCorrupt:
+                try reconnect()
+                return true
+            default:
+                throw IndexError.from(error, path: path)
+            }
+        }
+        guard changed else { return false }
+        try loadCities()
+        return true
+    }
+
+    /// Opens every shard again (after a shard went down or came back).
+    public func reconnect() throws {
+        let opened = try ShardConnector.open(path, options: shardOptions)
+        database = opened.database
+        unavailableShards = opened.unavailable
+        shardCount = opened.shardCount
+        stub = opened.stub
+        try loadCities()
+    }
+
+    /// Loads the cities and themes stored in the index and forgets what was derived from them.
+    private func loadCities() throws {
+        do {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             cachedSynonyms = nil
             cachedStopwords = nil
-            return true
         } catch {
             throw IndexError.from(error, path: path)
         }
@@ -61,20 +108,41 @@ public final class IndexReader {
 
     /// Runs `body`, and once more on a fresh revision if the one being read
     /// was overwritten by a writer meanwhile (Xapian's DatabaseModifiedError).
+    /// A remote shard that fails during `body` is named in a `ShardError`;
+    /// with `allowPartial` the others are searched again without it.
     public func withRetry<R>(_ body: () throws -> R) throws -> R {
         do {
             return try body()
         } catch let error as XapianError where error.kind == .databaseModified {
             try refresh()
             return try body()
+        } catch let error as XapianError where error.kind == .network || error.kind == .networkTimeout {
+            if shardOptions.allowPartial {
+                try reconnect()
+                return try body()
+            }
+            throw try shardFailure(error)
         }
     }
 
-    /// True when `path` holds a Xapian database (a folder or a stub file).
+    /// The error to report for a network failure: the first shard that no
+    /// longer answers, found by opening each again.
+    private func shardFailure(_ error: XapianError) throws -> Error {
+        var probe = shardOptions
+        probe.allowPartial = true
+        if let opened = try? ShardConnector.open(path, options: probe), let down = opened.unavailable.first {
+            return ShardError.unavailable(shard: down, reason: "\(error.message) (\(error.type))")
+        }
+        return IndexError.from(error, path: path)
+    }
+
+    /// True when `path` holds a Xapian database (a folder, a sharded index
+    /// folder or a stub file).
     public static func exists(at path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
         if !isDirectory.boolValue { return true }
+        if ShardedIndexLayout.isSharded(path) { return true }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return files.contains { $0 == "iamglass" || $0 == "iamchert" || $0 == "XAPIANDB" }
     }

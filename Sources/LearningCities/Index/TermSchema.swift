@@ -13,9 +13,10 @@ public enum TermSchema {
     /// Syllable bigrams of search keys (`XBFhoc_tap`).
     public static let foldedBigram = "XBF"
     /// Concept mentions: a city or abbreviation group named in the text
-    /// (`XEvn-ho-chi-minh-city`), whatever name was used.
+    /// (`XEvnhochiminhcity`, `XEabbr1`), whatever name was used; the query
+    /// field `concept:` asks for them.
     public static let concept = "XE"
-    /// Alias keys, only in queries and in the synonym table (`XAtphcm` → `XE…`).
+    /// Alias keys of Xapian's synonym table (`XAtphcm` → `XEvnhochiminhcity`).
     public static let alias = "XA"
     /// Accent restoration entries of the synonym table (`XVhoc` → `học`).
     public static let restoration = "XV"

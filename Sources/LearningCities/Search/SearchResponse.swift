@@ -69,10 +69,15 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var didYouMean: String?
     /// The query with its most likely accents, when it was typed without them.
     public var accented: String?
+    /// True when some shards could not be searched (`--allow-partial`).
+    public var partial: Bool? = nil
+    /// The shards (host:port or path) left out of a partial answer.
+    public var unavailable: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case query, total, offset, results, facets, relaxed, accented
         case limitClamped = "limit_clamped"
         case didYouMean = "did_you_mean"
+        case partial, unavailable
     }
 }

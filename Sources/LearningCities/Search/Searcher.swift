@@ -35,16 +35,17 @@ public final class Searcher {
         options.defaultPrefix = TermSchema.folded
         options.boostQuery = analyzed.boostText
         options.boostTerms = analyzed.bigramTerms.map { ($0, bigramWeight) }
-        options.highlightTerms = analyzed.highlightTerms
-        options.synonyms = true
         options.stopwords = index.queryStopwords
         options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
-            + [SearchOptions.Field(name: QueryAnalyzer.aliasField, prefix: TermSchema.alias, isBoolean: false)]
+            + [SearchOptions.Field(name: QueryAnalyzer.conceptField, prefix: TermSchema.concept, isBoolean: false)]
         options.filters = try filters(for: request).map { ($0.prefix, TermSchema.filterValue($0.value)) }
         options.rangeSlot = TermSchema.Slot.year
         options.offset = request.offset
         options.limit = limit
         options.facetSlots = [TermSchema.Slot.type, TermSchema.Slot.countries, TermSchema.Slot.lang]
+        // Equal weights in fingerprint order, not docid order: the ranking is
+        // then the same whatever the shard layout.
+        options.tieBreakSlot = TermSchema.Slot.fingerprint
 
         let matches: MatchSet
         do {
@@ -52,6 +53,7 @@ public final class Searcher {
                 options.checkAtLeast = try index.database.documentCount()
                 return try index.database.search(options)
             }
+
         } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
             throw SearchError.syntax(query: trimmed, message: error.message)
         } catch let error as XapianError {
@@ -80,6 +82,10 @@ public final class Searcher {
         let plainWords = analyzed.words.filter { !$0.key.isEmpty }
         if matches.estimatedTotal < suggestBelow || matches.relaxed, let corrected = suggester.corrected(plainWords) {
             response.didYouMean = suggester.accented(corrected)
+        }
+        if !index.unavailableShards.isEmpty {
+            response.partial = true
+            response.unavailable = index.unavailableShards
         }
         if !plainWords.isEmpty, plainWords.allSatisfy({ $0.exact == $0.folded }) {
             let accented = suggester.accented(plainWords)

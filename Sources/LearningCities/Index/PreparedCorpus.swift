@@ -1,0 +1,50 @@
+import Foundation
+
+/// A corpus read and checked once for an indexing run: its cities,
+/// abbreviations and theme vocabulary, the analyzer and fingerprinter built
+/// from them, and (with `strict`) the proof that every line is valid
+/// before anything is written. Shared by every writer of the run.
+struct PreparedCorpus: @unchecked Sendable {
+    let reader: CorpusReader
+    let cities: [City]
+    let abbreviations: AbbreviationList
+    let themes: ThemeVocabulary
+    let knownCities: Set<String>
+    let analyzer: DocumentAnalyzer
+    let fingerprinter: DocumentFingerprinter
+    /// Problems in the corpus-wide files (cities, abbreviations, themes).
+    let fileIssues: [CorpusIssue]
+
+    /// Reads the corpus-wide files of `corpusPath`; with `strict`, also checks
+    /// every document and throws `CorpusError.strict` (after reporting each
+    /// problem to `issue`) when anything is wrong.
+    init(corpusPath: String, strict: Bool, issue: (CorpusIssue) -> Void) throws {
+        reader = CorpusReader(root: corpusPath)
+        let (cities, cityIssues) = try reader.readCities()
+        let (abbreviations, abbreviationIssues) = try AbbreviationList.read(corpus: corpusPath)
+        let (themes, themeIssues) = try ThemeVocabulary.read(corpus: corpusPath)
+        self.cities = cities
+        self.abbreviations = abbreviations
+        self.themes = themes
+        knownCities = Set(cities.map(\.id))
+        fileIssues = cityIssues + abbreviationIssues + themeIssues
+        if strict {
+            var problems = fileIssues
+            try reader.readDocuments(knownCities: knownCities, issue: { problems.append($0) }) { _ in }
+            guard problems.isEmpty else {
+                problems.forEach(issue)
+                throw CorpusError.strict(problems)
+            }
+        }
+        analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
+        fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
+    }
+
+    /// Every valid document, in corpus order; bad lines go to `issue`.
+    func readDocuments(issue: (CorpusIssue) -> Void, _ body: (SourceDocument) throws -> Void) throws {
+        try reader.readDocuments(knownCities: knownCities, issue: issue, body)
+    }
+
+    /// The concepts (cities, abbreviations) of the synonym table.
+    var synonyms: SynonymDictionary { SynonymDictionary(cities: cities, abbreviations: abbreviations) }
+}

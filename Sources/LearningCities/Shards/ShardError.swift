@@ -1,0 +1,33 @@
+/// Why a sharded index could not be opened, written or compacted.
+public enum ShardError: Error, CustomStringConvertible, Equatable {
+    /// A shard could not be reached or opened (named by host:port or path).
+    case unavailable(shard: String, reason: String)
+    /// Every shard is unavailable, even with `--allow-partial`.
+    case noneAvailable([String])
+    /// A line of the stub file is wrong.
+    case badStub(file: String, line: Int?, reason: String)
+    /// `--shards N` asked for a layout the existing index does not have.
+    case layoutMismatch(index: String, reason: String)
+    /// A shard served by xapian-tcpsrv cannot be written from here.
+    case remoteShard(shard: String, operation: String)
+    /// A file operation failed.
+    case io(path: String, reason: String)
+
+    /// A readable message naming the shard, file or index.
+    public var description: String {
+        switch self {
+        case .unavailable(let shard, let reason):
+            return "shard \(shard) is unavailable: \(reason) (start it, or pass --allow-partial to search the other shards)"
+        case .noneAvailable(let shards):
+            return "no shard is available (\(shards.joined(separator: ", ")))"
+        case .badStub(let file, let line, let reason):
+            return "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)"
+        case .layoutMismatch(let index, let reason):
+            return "index \(index): \(reason)"
+        case .remoteShard(let shard, let operation):
+            return "shard \(shard) is remote: \(operation) it on the machine that holds it"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A Xapian 1.4 stub database file: one shard per line, searched as one
+/// database. learncity reads and writes the lines it understands:
+/// `auto PATH` (a local database; a relative path is resolved against the
+/// stub file's folder, as Xapian does) and `remote HOST:PORT` (a database
+/// served by `xapian-tcpsrv`). Blank lines and `#` comments are ignored.
+public struct ShardStub: Equatable, Sendable {
+    /// One line of the stub.
+    public enum Entry: Equatable, Sendable, CustomStringConvertible {
+        /// A local database folder (as written: relative or absolute).
+        case local(String)
+        /// A database served by `xapian-tcpsrv` at host:port.
+        case remote(host: String, port: Int)
+
+        /// The stub line.
+        public var line: String {
+            switch self {
+            case .local(let path): return "auto \(path)"
+            case .remote(let host, let port): return "remote \(host.contains(":") ? "[\(host)]" : host):\(port)"
+            }
+        }
+
+        /// How the shard is named in messages: the path or host:port.
+        public var description: String {
+            switch self {
+            case .local(let path): return path
+            case .remote(let host, let port): return "\(host):\(port)"
+            }
+        }
+    }
+
+    /// The shards, in order (the order decides which shard owns an id).
+    public var entries: [Entry]
+
+    /// A stub listing `entries`.
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Parses stub text; `file` names the stub in error messages.
+    public static func parse(_ text: String, file: String) throws -> ShardStub {
+        var entries: [Entry] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let keyword = parts[0]
+            let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            func bad(_ reason: String) -> ShardError { .badStub(file: file, line: index + 1, reason: reason) }
+            switch keyword {
+            case "auto", "glass", "chert":
+                guard !argument.isEmpty else { throw bad("'\(keyword)' needs a database path") }
+                entries.append(.local(argument))
+            case "remote":
+                if argument.hasPrefix(":") {
+                    throw bad("'remote :PROGRAM' (a spawned program) is not supported; serve the shard with xapian-tcpsrv and write 'remote HOST:PORT'")
+                }
+                guard let colon = argument.lastIndex(of: ":"),
+                      let port = Int(argument[argument.index(after: colon)...]), (1...65535).contains(port) else {
+                    throw bad("expected 'remote HOST:PORT', got '\(line)'")
+                }
+                var host = String(argument[..<colon])
+                if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+                guard !host.isEmpty, !host.contains(" ") else { throw bad("expected 'remote HOST:PORT', got '\(line)'") }
+                entries.append(.remote(host: host, port: port))
+            default:
+                throw bad("unknown line '\(line)' (expected 'auto PATH' or 'remote HOST:PORT')")
+            }
+        }
+        guard !entries.isEmpty else { throw ShardError.badStub(file: file, line: nil, reason: "lists no shards") }
+        return ShardStub(entries: entries)
+    }
+
+    /// Reads and parses the stub file at `path`.
+    public static func read(from path: String) throws -> ShardStub {
+        guard let data = FileManager.default.contents(atPath: path) else { throw IndexError.missing(path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ShardError.badStub(file: path, line: nil, reason: "not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// The stub file's text.
+    public var text: String {
+        entries.map(\.line).joined(separator: "\n") + "\n"
+    }
+
+    /// Writes the stub to `path` atomically (a temporary file renamed over
+    /// it), so readers opening it see the old list or the new one.
+    public func write(to path: String) throws {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ShardError.io(path: path, reason: reason)
+        }
+    }
+
+    /// The path a local entry names, resolved against the stub's folder.
+    public static func resolve(_ path: String, stubPath: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return ((stubPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+    }
+}

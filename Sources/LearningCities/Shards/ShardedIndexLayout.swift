@@ -1,0 +1,80 @@
+import Foundation
+
+/// The on-disk shape of a sharded index: a folder holding the shard
+/// databases (`shard-000`, `shard-001`, …) and the Xapian stub file
+/// `index.stub` that lists them. `--index FOLDER` names the folder; Xapian
+/// itself can open `FOLDER/index.stub`. Each document lives in the shard
+/// given by a stable hash (FNV-1a) of its id modulo the number of shards.
+public struct ShardedIndexLayout: Sendable {
+    /// Name of the stub file inside the index folder.
+    public static let stubName = "index.stub"
+
+    /// The index folder.
+    public let folder: String
+
+    /// A layout rooted at `folder`.
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The stub file.
+    public var stubPath: String { (folder as NSString).appendingPathComponent(Self.stubName) }
+
+    /// Folder name of shard `index`: `shard-000`.
+    public static func shardName(_ index: Int) -> String {
+        let digits = String(index)
+        return "shard-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    /// The shard (0..<count) that owns document `id`.
+    public static func owner(of id: String, shardCount: Int) -> Int {
+        precondition(shardCount > 0)
+        var hash = Fingerprint()
+        hash.add(id)
+        return Int((UInt64(hash.hex, radix: 16) ?? 0) % UInt64(shardCount))
+    }
+
+    /// True when `path` is a folder holding `index.stub`.
+    public static func isSharded(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return false
+        }
+        return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(stubName))
+    }
+
+    /// The stub file to open for `path`: `path/index.stub` for a sharded
+    /// index folder, `path` itself when it is a file, nil for a plain
+    /// database folder.
+    public static func stubFile(for path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if !isDirectory.boolValue { return path }
+        return isSharded(path) ? (path as NSString).appendingPathComponent(stubName) : nil
+    }
+
+    /// The local shard paths of the stub, resolved; throws for remote ones.
+    public func localShardPaths(operation: String) throws -> [String] {
+        let stub = try ShardStub.read(from: stubPath)
+        return try stub.entries.map { entry in
+            switch entry {
+            case .local(let path): return ShardStub.resolve(path, stubPath: stubPath)
+            case .remote: throw ShardError.remoteShard(shard: entry.description, operation: operation)
+            }
+        }
+    }
+
+    /// The database folder that document `id` is written to by `upsert` and
+    /// `delete`: the index itself when it is one database, otherwise the
+    /// local shard that owns the id.
+    public static func writablePath(forDocument id: String, index: String) throws -> String {
+        guard isSharded(index) else { return index }
+        let layout = ShardedIndexLayout(folder: index)
+        let stub = try ShardStub.read(from: layout.stubPath)
+        let entry = stub.entries[owner(of: id, shardCount: stub.entries.count)]
+        switch entry {
+        case .local(let path): return ShardStub.resolve(path, stubPath: layout.stubPath)
+        case .remote: throw ShardError.remoteShard(shard: entry.description, operation: "write document '\(id)' to")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+@testable import LearningCities
+
+/// Helpers shared by the shard tests: the shipped corpus, temp folders,
+/// and `xapian-tcpsrv` processes.
+enum ShardTestSupport {
+    /// The repository's shipped corpus.
+    static var corpus: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpus").path
+    }
+
+    /// A fresh empty temp folder.
+    static func temporaryFolder(_ name: String) throws -> String {
+        let path = NSTemporaryDirectory() + "learncity-\(name)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Queries covering words, accents, folding, phrases, booleans, ranges and filters.
+    static let requests: [SearchRequest] = [
+        SearchRequest(query: "học tập suốt đời", limit: 50),
+        SearchRequest(query: "hoc tap suot doi", limit: 50),
+        SearchRequest(query: "learning city", limit: 50),
+        SearchRequest(query: "\"learning festival\"", limit: 50),
+        SearchRequest(query: "literacy OR numeracy", limit: 50),
+        SearchRequest(query: "education", limit: 50, type: "initiative"),
+        SearchRequest(query: "thành phố học tập", limit: 50, country: "VN"),
+        SearchRequest(query: "community", limit: 50, lang: "en"),
+        SearchRequest(query: "learning", limit: 20, offset: 10),
+        SearchRequest(query: "2020..2024 learning", limit: 50),
+        SearchRequest(query: "digital skills -youth", limit: 50),
+        SearchRequest(query: "library museum", limit: 50),
+        SearchRequest(query: "unesco", limit: 1000),
+    ]
+
+    /// Path of `xapian-tcpsrv`, or nil when it is not installed.
+    static var tcpServer: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/xapian-tcpsrv" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A TCP port nothing listens on right now (asked from the kernel).
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import LearningCities
+import XapianKit
+
+/// A sharded index answers exactly like a single database built from the
+/// same corpus; updates and compaction keep it that way.
+@Suite(.serialized) struct ShardedIndexTests {
+    /// Builds a single index and a 3-shard index of the shipped corpus.
+    static func buildBoth() throws -> (single: String, sharded: String) {
+        let root = try ShardTestSupport.temporaryFolder("shards")
+        let single = root + "/single", sharded = root + "/sharded"
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: single).run()
+        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: sharded, shardCount: 3).run()
+        return (single, sharded)
+    }
+
+    /// Compares every request's full response (ids in order, scores, totals, facets, snippets).
+    /// With `exactSnippets` false, snippets must highlight the same words but may cut the text
+    /// elsewhere: Xapian's snippet background model uses per-word statistics that
+    /// `xapian-tcpsrv` does not send.
+    static func expectSameAnswers(_ first: IndexReader, _ second: IndexReader, facets: Bool = true,
+                                  exactSnippets: Bool = true) throws {
+        for request in ShardTestSupport.requests {
+            let a = try Searcher(index: first).search(request)
+            let b = try Searcher(index: second).search(request)
+            #expect(a.total == b.total, "total for \(request.query)")
+            #expect(a.results.map(\.id) == b.results.map(\.id), "ids for \(request.query)")
+            #expect(zip(a.results, b.results).allSatisfy { abs($0.score - $1.score) <= 1e-9 * max(1, abs($0.score)) },
+                    "scores for \(request.query)")
+            if facets { #expect(a.facets == b.facets, "facets for \(request.query)") }
+            if exactSnippets {
+                #expect(a.results.map(\.snippet) == b.results.map(\.snippet), "snippets for \(request.query)")
+            } else {
+                #expect(a.results.map { highlighted($0.snippet) } == b.results.map { highlighted($0.snippet) },
+                        "highlighted words for \(request.query)")
+            }
+        }
+    }
+
+    /// The distinct words a snippet highlights, lower-cased.
+    static func highlighted(_ snippet: String) -> Set<String> {
+        Set(snippet.components(separatedBy: "<b>").dropFirst().compactMap {
+            $0.components(separatedBy: "</b>").first?.lowercased()
+        })
+    }
+
+    @Test func shardedSearchEqualsSingleDatabase() throws {
+        let (single, sharded) = try Self.buildBoth()
+        let one = try IndexReader(path: single), three = try IndexReader(path: sharded)
+        #expect(three.shardCount == 3)
+        #expect(try one.database.documentCount() == (try three.database.documentCount()))
+        #expect(try one.database.documentCount() > 100)
+        #expect(one.cities.all.count == three.cities.all.count)
+        // Every shard got documents.
+        let stub = try ShardStub.read(from: ShardedIndexLayout(folder: sharded).stubPath)
+        for case .local(let path) in stub.entries {
+            #expect(try Database(path: sharded + "/" + path).documentCount() > 0)
+        }
+        try Self.expectSameAnswers(one, three)
+        let nonEmpty = try ShardTestSupport.requests.filter { try Searcher(index: one).search($0).total > 0 }.count
+        #expect(nonEmpty >= 10, "the comparison must cover queries that match something")
+    }
+
+    @Test func collapseByCityEqualsSingleDatabase() throws {
+        let (single, sharded) = try Self.buildBoth()
+        for query in ["learning", "học tập", "festival"] {
+            var options = SearchOptions()
+            options.query = QueryAnalyzer.analyze(query).parserText
+            options.defaultPrefix = TermSchema.folded
+            options.collapseSlot = TermSchema.Slot.primaryCity
+            options.tieBreakSlot = TermSchema.Slot.fingerprint
+            options.limit = 100
+            options.checkAtLeast = 10_000
+            let a = try IndexReader(path: single).database.search(options)
+            let b = try IndexReader(path: sharded).database.search(options)
+            let ids: (MatchSet) -> [String] = { set in
+                set.hits.map { String(decoding: $0.data, as: UTF8.self) }
+            }
+            #expect(!a.hits.isEmpty)
+            #expect(ids(a) == ids(b), "collapsed hits for \(query)")
+            #expect(a.hits.map(\.collapseKey) == b.hits.map(\.collapseKey))
+            #expect(a.hits.map(\.collapseCount) == b.hits.map(\.collapseCount))
+        }
+    }
+
+    @Test func documentsLiveInTheShardThatOwnsTheirID() throws {
+        let (_, sharded) = try Self.buildBoth()
+        let stub = try ShardStub.read(from: ShardedIndexLayout(folder: sharded).stubPath)
+        var seen = 0
+        for (index, entry) in stub.entries.enumerated() {
+            guard case .local(let path) = entry else { Issue.record("local shard expected"); continue }
+            let shard = try Database(path: sharded + "/" + path)
+            for term in try shard.allTerms(prefix: TermSchema.id) {
+                let id = String(term.term.dropFirst(TermSchema.id.count))
+                #expect(ShardedIndexLayout.owner(of: id, shardCount: 3) == index)
+                #expect(try ShardedIndexLayout.writablePath(forDocument: id, index: sharded) == sharded + "/" + path)
+                seen += 1
+            }
+            // City metadata is in every shard, so any shard (or the first) serves it.
+            #expect(!(try shard.metadata(IndexMetadata.cities)).isEmpty)
+        }
+        #expect(seen == (try IndexReader(path: sharded).database.documentCount()))
+    }
+
+    @Test func reindexUpdatesOnlyTheOwningShard() throws {
+        let root = try ShardTestSupport.temporaryFolder("reindex")
+        let corpus = root + "/corpus"
+        try FileManager.default.createDirectory(atPath: corpus + "/documents", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ShardTestSupport.corpus + "/cities.jsonl", toPath: corpus + "/cities.jsonl")
+        func write(_ bodies: [String: String]) throws {
+            let lines = bodies.sorted { $0.key < $1.key }.map {
+                "{\"id\":\"\($0.key)\",\"type\":\"news\",\"title\":\"Note \($0.key)\",\"body\":\"\($0.value)\",\"lang\":\"en\"}"
+            }
+            try lines.joined(separator: "\n").write(toFile: corpus + "/documents/notes.jsonl", atomically: true, encoding: .utf8)
+        }
+        var bodies: [String: String] = [:]
+        for i in 0..<30 { bodies["note-\(i)"] = "Adult learners meet in library \(i) for reading circles." }
+        try write(bodies)
+        let index = root + "/index"
+        let first = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: 2).run()
+        #expect(first.added == 30)
+
+        bodies["note-7"] = "Zebrafish aquarium workshop for retired engineers."
+        bodies.removeValue(forKey: "note-12")
+        try write(bodies)
+        let second = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: nil).run()
+        #expect(second.updated == 1 && second.removed == 1 && second.unchanged == 28 && second.added == 0)
+        #expect(second.documents == 29)
+
+        let owner = try Database(path: try ShardedIndexLayout.writablePath(forDocument: "note-7", index: index))
+        #expect(try owner.documentID(for: TermSchema.id + "note-7") != nil)
+        let hits = try Searcher(index: IndexReader(path: index)).search(SearchRequest(query: "zebrafish"))
+        #expect(hits.results.map(\.id) == ["note-7"])
+        let gone = try Searcher(index: IndexReader(path: index)).search(SearchRequest(query: "library 12"))
+        #expect(!gone.results.map(\.id).contains("note-12"))
+
+        #expect(throws: ShardError.self) {
+            _ = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: 3).run()
+        }
+    }
+
+    @Test func compactMergesShardsAndKeepsAnswers() throws {
+        let (single, sharded) = try Self.buildBoth()
+        let before = try IndexReader(path: sharded)
+        let summary = try IndexCompactor(indexPath: sharded).run()
+        #expect(summary.shardsMerged == 3)
+        #expect(summary.documents == (try before.database.documentCount()))
+        let stub = try ShardStub.read(from: ShardedIndexLayout(folder: sharded).stubPath)
+        #expect(stub.entries.count == 1)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: sharded)
+        #expect(!folders.contains { $0.hasPrefix("shard-") }, "old shards removed: \(folders)")
+        // A reader opened before the swap still answers, and moves over on refresh.
+        #expect(try Searcher(index: before).search(SearchRequest(query: "learning")).total > 0)
+        try before.refresh()
+        #expect(before.shardCount == 1)
+        let after = try IndexReader(path: sharded)
+        try Self.expectSameAnswers(try IndexReader(path: single), after)
+
+        // A plain database folder is compacted in place.
+        let plain = try IndexCompactor(indexPath: single).run()
+        #expect(plain.shardsMerged == 1)
+        try Self.expectSameAnswers(try IndexReader(path: single), after)
+    }
+
+    @Test func stubLinesParse() throws {
+        let stub = try ShardStub.parse("# shards\nauto shard-000\n\nremote 10.0.0.2:33331\nremote [::1]:4000\n", file: "s")
+        #expect(stub.entries == [.local("shard-000"), .remote(host: "10.0.0.2", port: 33331), .remote(host: "::1", port: 4000)])
+        #expect(try ShardStub.parse(stub.text, file: "s").entries.count == 3)
+        for bad in ["remote tcp host 33331", "remote host", "remote host:99999", "remote :xapian-progsrv db", "bogus x", "", "auto"] {
+            #expect(throws: ShardError.self, "\(bad)") { _ = try ShardStub.parse(bad, file: "s") }
+        }
+    }
+}
