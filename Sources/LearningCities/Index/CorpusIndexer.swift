@@ -61,8 +61,6 @@ public struct CorpusIndexer {
         do {
             try database.beginTransaction()
             var existing = Set(try view.allTerms(prefix: TermSchema.id).map { String($0.term.dropFirst()) })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             var processed = 0
 
             try reader.readDocuments(knownCities: knownCities, issue: { found in
@@ -70,7 +68,7 @@ public struct CorpusIndexer {
                 issue(found)
             }) { source in
                 var fingerprint = base
-                fingerprint.add(try encoder.encode(source))
+                fingerprint.add(source)
                 let print = fingerprint.hex
                 let idTerm = TermSchema.id + source.id
                 if existing.remove(source.id) != nil {
