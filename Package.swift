@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "learncity", targets: ["learncity"]),
         .library(name: "LearningCities", targets: ["LearningCities"]),
         .library(name: "XapianKit", targets: ["XapianKit"]),
+        .executable(name: "learncity-bench", targets: ["learncity-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,20 @@ let package = Package(
             name: "learncity",
             dependencies: [
                 "LearningCities",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Bench only: plain Xapian with TermGenerator/QueryParser defaults, the baseline.
+        .target(
+            name: "XapianBaseline",
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // The benchmark: learncity side by side with the baseline, one run, one machine.
+        .executableTarget(
+            name: "learncity-bench",
+            dependencies: [
+                "LearningCities",
+                "XapianBaseline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -43,8 +43,8 @@ public struct DocumentAnalyzer: Sendable {
 
     /// Analyses one document.
     public func analyze(_ source: SourceDocument) -> AnalyzedDocument {
-        let title = source.title.precomposedStringWithCanonicalMapping
-        let body = source.body.precomposedStringWithCanonicalMapping
+        let title = CanonicalComposition.nfc(source.title)
+        let body = CanonicalComposition.nfc(source.body)
         let titleTokens = tokenizer.tokens(of: title)
         let bodyTokens = tokenizer.tokens(of: body)
         let lang = source.lang ?? LanguageDetector.detect(titleTokens + bodyTokens)

@@ -22,38 +22,71 @@ public struct Tokenizer: Sendable {
     }
 
     /// Calls `body` with (exact, folded, capitalized, startsClause) for each word.
+    ///
+    /// Works on Unicode scalars with reused buffers: one `String` per form per
+    /// word and no Foundation calls unless the text needs NFC normalisation.
     public func forEachWord(in text: String, _ body: (String, String, Bool, Bool) -> Void) {
-        let normalized = text.precomposedStringWithCanonicalMapping
-        var exact = String.UnicodeScalarView()
-        var folded = String.UnicodeScalarView()
+        let normalized = CanonicalComposition.nfc(text)
+        let wordTable = Self.wordTable
+        let lowerTable = Self.lowerTable
+        let foldTable = AccentFolder.table
+        var exact: [Unicode.Scalar] = []
+        exact.reserveCapacity(32)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(64)
+        var exactUTF8: [UInt8] = []
+        exactUTF8.reserveCapacity(64)
         var capitalized = false
         var clause = true
         var pendingApostrophe = false
 
+        @inline(__always)
+        func appendLower(_ lower: Unicode.Scalar) {
+            exact.append(lower)
+            let value = Int(lower.value)
+            if value < 0x80 {
+                folded.append(UInt8(value))
+            } else {
+                let foldedScalar = value < foldTable.count ? foldTable[value] : lower
+                if foldedScalar.value != 0 { UTF8Bytes.append(foldedScalar, to: &folded) }
+            }
+        }
+
         func flush() {
             if !exact.isEmpty {
-                let exactString = TonePlacement.canonical(String(exact))
-                if exactString.utf8.count <= maxWordBytes {
-                    body(exactString, String(folded), capitalized, clause)
+                TonePlacement.canonicalize(&exact)
+                exactUTF8.removeAll(keepingCapacity: true)
+                for scalar in exact { UTF8Bytes.append(scalar, to: &exactUTF8) }
+                if exactUTF8.count <= maxWordBytes {
+                    body(String(decoding: exactUTF8, as: UTF8.self), String(decoding: folded, as: UTF8.self),
+                         capitalized, clause)
                 }
                 clause = false
             }
-            exact = String.UnicodeScalarView()
-            folded = String.UnicodeScalarView()
+            exact.removeAll(keepingCapacity: true)
+            folded.removeAll(keepingCapacity: true)
             pendingApostrophe = false
         }
 
         for scalar in normalized.unicodeScalars {
-            if Self.isWordScalar(scalar) {
+            let value = Int(scalar.value)
+            let isWord = value < wordTable.count ? wordTable[value] : Self.isWordScalar(scalar)
+            if isWord {
                 if pendingApostrophe {
                     exact.append("'")
-                    folded.append("'")
+                    folded.append(0x27)
                     pendingApostrophe = false
                 }
+                if value < 0x80 {
+                    if exact.isEmpty { capitalized = value >= 0x41 && value <= 0x5A }
+                    appendLower(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 32)) : scalar)
+                    continue
+                }
                 if exact.isEmpty { capitalized = scalar.properties.isUppercase }
-                for lower in Self.lowercase(scalar) {
-                    exact.append(lower)
-                    AccentFolder.append(lower, to: &folded)
+                if value < lowerTable.count, let mapped = lowerTable[value] {
+                    appendLower(mapped)
+                } else {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { appendLower(lower) }
                 }
             } else if Self.isApostrophe(scalar), !exact.isEmpty, !pendingApostrophe {
                 pendingApostrophe = true
@@ -77,6 +110,11 @@ public struct Tokenizer: Sendable {
         case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    /// `isWordScalar` for scalars below U+2000, precomputed.
+    private static let wordTable: [Bool] = (0..<0x2000).map { value in
+        Unicode.Scalar(UInt32(value)).map(isWordScalar) ?? false
     }
 
     @inline(__always)

@@ -6,11 +6,6 @@ import Foundation
 /// vocabulary re-tags every document).
 struct DocumentFingerprinter {
     private var base = Fingerprint()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 
     init(cities: [City], abbreviations: AbbreviationList, themes: ThemeVocabulary) {
         base.add(TermSchema.analysisVersion)
@@ -20,9 +15,9 @@ struct DocumentFingerprinter {
     }
 
     /// The fingerprint of `source`, as stored in `TermSchema.Slot.fingerprint`.
-    func fingerprint(of source: SourceDocument) throws -> String {
+    func fingerprint(of source: SourceDocument) -> String {
         var fingerprint = base
-        fingerprint.add(try encoder.encode(source))
+        fingerprint.add(source)
         return fingerprint.hex
     }
 }

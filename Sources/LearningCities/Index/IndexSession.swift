@@ -32,7 +32,7 @@ final class IndexSession {
 
     /// Adds `source`, replaces it when it changed, or counts it unchanged.
     func apply(_ source: SourceDocument, corpus: PreparedCorpus) throws {
-        let print = try corpus.fingerprinter.fingerprint(of: source)
+        let print = corpus.fingerprinter.fingerprint(of: source)
         let idTerm = TermSchema.id + source.id
         let known = existing.remove(source.id) != nil
         try xapian {

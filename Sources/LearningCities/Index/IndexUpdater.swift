@@ -50,7 +50,7 @@ public struct IndexUpdater {
                 let idTerm = TermSchema.id + source.id
                 if try view.documentID(for: idTerm) != nil { outcome.updated.append(source.id) } else { outcome.added.append(source.id) }
                 try database.replace(DocumentBuilder.document(for: analyzer.analyze(source),
-                                                              fingerprint: try fingerprinter.fingerprint(of: source)),
+                                                              fingerprint: fingerprinter.fingerprint(of: source)),
                                      idTerm: idTerm)
             }
             return outcome
