@@ -121,6 +121,24 @@ lc_termlist *lc_database_allterms(lc_database *db, const char *prefix,
     });
 }
 
+lc_termlist *lc_database_unprefixed_terms(lc_database *db, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        auto it = db->db.allterms_begin();
+        auto end = db->db.allterms_end();
+        while (it != end) {
+            const std::string term = *it;
+            if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
+                it.skip_to("[");  // the byte after 'Z': jumps over every prefixed term
+                continue;
+            }
+            list->items.emplace_back(term, it.get_termfreq());
+            ++it;
+        }
+        return list;
+    });
+}
+
 lc_termlist *lc_database_document_terms(lc_database *db, uint32_t docid,
                                         const char *prefix, lc_error *err) {
     return guard_ptr<lc_termlist>(err, [&] {

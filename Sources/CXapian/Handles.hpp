@@ -34,6 +34,7 @@ struct lc_mset {
     std::vector<std::string> data;           // document data, by rank
     std::vector<std::string> collapse_keys;  // by rank
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
+    uint32_t facet_sample = 0;
     std::string corrected;
     std::string scratch;
     explicit lc_mset(const Xapian::Database &db) : enquire(db) {}

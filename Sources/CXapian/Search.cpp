@@ -4,6 +4,7 @@
 #include "Guard.hpp"
 #include "Handles.hpp"
 #include <map>
+#include <unordered_map>
 #include <memory>
 
 using cxapian::guard;
@@ -12,17 +13,33 @@ using cxapian::guard_ptr;
 namespace {
 
 /// Lets MSet::snippet match words of the text to our indexed terms: Xapian
-/// looks up "Z" + stemmer(word) among the query terms.
+/// looks up "Z" + stemmer(word) among the query terms. The mapper is a pure
+/// function, so its answers are remembered per thread: a snippet asks for
+/// every word of every hit, and most words repeat.
 class MapperStem : public Xapian::StemImplementation {
   public:
     explicit MapperStem(lc_term_mapper mapper) : mapper_(mapper) {}
     std::string operator()(const std::string &word) override {
+        static thread_local std::unordered_map<std::string, std::string> cache;
+        static thread_local lc_term_mapper cached_for = nullptr;
+        if (cached_for != mapper_) {
+            cache.clear();
+            cached_for = mapper_;
+        }
+        auto found = cache.find(word);
+        if (found != cache.end()) return found->second;
         char buffer[256];
         size_t n = mapper_(word.data(), word.size(), buffer, sizeof(buffer));
-        if (n <= sizeof(buffer)) return std::string(buffer, n);
-        std::string big(n, '\0');
-        mapper_(word.data(), word.size(), &big[0], n);
-        return big;
+        std::string key;
+        if (n <= sizeof(buffer)) {
+            key.assign(buffer, n);
+        } else {
+            key.assign(n, '\0');
+            mapper_(word.data(), word.size(), &key[0], n);
+        }
+        if (cache.size() >= 200000) cache.clear();
+        cache.emplace(word, key);
+        return key;
     }
     std::string get_description() const override { return "learncity term mapper"; }
 
@@ -107,6 +124,7 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             }
             if (main.empty()) main = Xapian::Query::MatchAll;
             if (has_text && o->boost_query && o->boost_query[0]) {
+                parser.set_default_op(Xapian::Query::OP_OR);  // any exact word adds weight
                 Xapian::Query boost = parse(parser, o->boost_query, "",
                                             flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
                 if (!boost.empty())
@@ -170,6 +188,7 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             }
         }
 
+        if (!spies.empty()) out->facet_sample = spies.front()->get_total();
         for (auto &spy : spies) {
             const auto split = spy->counts();
             std::vector<std::pair<std::string, uint32_t>> counts(split.begin(), split.end());
@@ -236,6 +255,7 @@ lc_termlist *lc_mset_matching_terms(const lc_mset *m, uint32_t docid, lc_error *
 }
 
 size_t lc_mset_facet_size(const lc_mset *m, size_t facet) { return m->facets[facet].size(); }
+uint32_t lc_mset_facet_sample(const lc_mset *m) { return m->facet_sample; }
 const char *lc_mset_facet_value(const lc_mset *m, size_t facet, size_t i, size_t *len) {
     *len = m->facets[facet][i].first.size();
     return m->facets[facet][i].first.data();
@@ -250,9 +270,10 @@ int lc_mset_snippet(lc_mset *m, const char *text, size_t len, unsigned length,
                     lc_error *err) {
     return guard(err, [&] {
         Xapian::Stem stem = mapper ? Xapian::Stem(new MapperStem(mapper)) : Xapian::Stem();
-        m->scratch = m->mset.snippet(std::string(text, len), length, stem,
-                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
+        // No background model: it looks up the frequency of every word of the
+        // text in the database (a B-tree read each), which made snippets the
+        // dominant cost of a search; query-term matches choose the passage.
+        m->scratch = m->mset.snippet(std::string(text, len), length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                      hi_start, hi_end, omit);
         *out = m->scratch.data();
         *out_len = m->scratch.size();

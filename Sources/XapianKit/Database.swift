@@ -116,6 +116,12 @@ public final class Database {
         takeTermList(try xapianHandle { lc_database_allterms(handle, prefix, $0) })
     }
 
+    /// All terms without a prefix (not starting with an ASCII capital), with
+    /// their document frequencies; prefixed terms are skipped without being read.
+    public func unprefixedTerms() throws(XapianError) -> [TermFrequency] {
+        takeTermList(try xapianHandle { lc_database_unprefixed_terms(handle, $0) })
+    }
+
     /// The terms of one document that start with `prefix`, with their wdf.
     public func terms(of docid: UInt32, prefix: String = "") throws(XapianError) -> [TermFrequency] {
         takeTermList(try xapianHandle { lc_database_document_terms(handle, docid, prefix, $0) })

@@ -26,6 +26,8 @@ public final class MatchSet {
     public let relaxed: Bool
     /// Counts of values per facet slot, in the order asked for.
     public let facets: [[(value: String, count: Int)]]
+    /// How many matching documents the facet counts come from.
+    public let facetSample: Int
     /// The spelling-corrected query text, if Xapian proposed one.
     public let correctedQuery: String?
 
@@ -53,6 +55,7 @@ public final class MatchSet {
                 return (decodeBytes(value, length), Int(lc_mset_facet_count(handle, facet, i)))
             }
         }
+        facetSample = Int(lc_mset_facet_sample(handle))
         var correctedLength = 0
         let corrected = decodeBytes(lc_mset_corrected(handle, &correctedLength), correctedLength)
         correctedQuery = corrected.isEmpty ? nil : corrected

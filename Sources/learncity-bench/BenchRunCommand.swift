@@ -24,8 +24,8 @@ struct BenchRunCommand: ParsableCommand {
     @Option(name: .long, help: "JSON results file (default bench-results/<timestamp>.json).")
     var output: String?
 
-    @Option(name: .long, help: "Folder with the VNTC *.jsonl.gz files.")
-    var vntcFolder = "/work/shared/data/vntc"
+    @Option(name: .long, help: "Folder with the VNTC *.jsonl.gz files (the project's shared data beside the package).")
+    var vntcFolder = "../shared/data/vntc"
 
     @Option(name: .long, help: "Folder for the converted corpus and the indexes (default: a temporary folder, removed).")
     var workFolder: String?

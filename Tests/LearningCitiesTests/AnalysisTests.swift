@@ -62,7 +62,7 @@ import Testing
     @Test func queriesAreAnalysedLikeDocuments() {
         let query = QueryAnalyzer.analyze("Học tập \"suốt đời\" city:vn-son-la country:vn -festival learn*")
         #expect(query.parserText == "hoc tap \"suot doi\" city:vn-son-la country:VN -festiv learn*")
-        #expect(query.boostText == "học tập \"suốt đời\" learn")
+        #expect(query.boostText == "học tập suốt đời learn")
         let plain = QueryAnalyzer.analyze("hoc tap AND suot doi")
         #expect(plain.parserText == "hoc tap AND suot doi")
         #expect(plain.boostText == nil)

@@ -85,6 +85,9 @@ typedef struct lc_termlist lc_termlist;
 /** All terms of the database that start with `prefix`, with frequencies. */
 lc_termlist *lc_database_allterms(lc_database *db, const char *prefix,
                                   lc_error *err);
+/** All terms that carry no prefix (do not start with an ASCII capital
+ *  letter), with frequencies: prefixed terms are skipped, not read. */
+lc_termlist *lc_database_unprefixed_terms(lc_database *db, lc_error *err);
 /** The terms of one document that start with `prefix`. */
 lc_termlist *lc_database_document_terms(lc_database *db, uint32_t docid,
                                         const char *prefix, lc_error *err);
@@ -256,6 +259,9 @@ lc_termlist *lc_mset_query_terms(const lc_mset *mset, lc_error *err);
 lc_termlist *lc_mset_matching_terms(const lc_mset *mset, uint32_t docid,
                                     lc_error *err);
 size_t lc_mset_facet_size(const lc_mset *mset, size_t facet);
+/** How many matching documents the facet counts were taken from (all
+ *  matches when `check_at_least` covered them, otherwise a first sample). */
+uint32_t lc_mset_facet_sample(const lc_mset *mset);
 const char *lc_mset_facet_value(const lc_mset *mset, size_t facet, size_t i,
                                 size_t *len);
 uint32_t lc_mset_facet_count(const lc_mset *mset, size_t facet, size_t i);

@@ -7,8 +7,8 @@ public struct AnalyzedQuery: Sendable, Equatable {
     /// `(words OR concept:value)`, and operators, quotes, `field:value`
     /// filters and ranges kept. Parsed with the `XF` prefix.
     public var parserText: String
-    /// The exact (accented) words, to boost exact-form matches; nil when the
-    /// query was typed without accents.
+    /// The exact (accented) words, OR'ed to boost exact-form matches; nil
+    /// when the query was typed without accents.
     public var boostText: String?
     /// The free-text words of the query.
     public var words: [Token]
@@ -20,7 +20,7 @@ public struct AnalyzedQuery: Sendable, Equatable {
 /// Rewrites query text so that it is analysed exactly like documents:
 /// NFC, lower case, canonical tone placement, accents folded, English
 /// stemmed. `Học tập "suốt đời" city:vn-son-la` becomes
-/// `hoc tap "suot doi" city:vn-son-la` with boost `học tập "suốt đời"`,
+/// `hoc tap "suot doi" city:vn-son-la` with boost `học tập suốt đời`,
 /// and `TP.HCM` becomes `(tp.hcm OR concept:vnhochiminhcity)`.
 public enum QueryAnalyzer {
     /// Upper-case words the QueryParser treats as operators.
@@ -69,9 +69,6 @@ public enum QueryAnalyzer {
             let tokens: [Token] = run.compactMap { if case .word(let token, _, _, _) = pieces[$0] { return token } else { return nil } }
             for pair in zip(tokens, tokens.dropFirst()) {
                 bigramTerms.append(TermSchema.foldedBigram + pair.0.key + TermSchema.bigramSeparator + pair.1.key)
-                if pair.0.exact != pair.0.folded || pair.1.exact != pair.1.folded {
-                    bigramTerms.append(TermSchema.bigram + pair.0.exact + TermSchema.bigramSeparator + pair.1.exact)
-                }
             }
             guard let synonyms else { continue }
             for (match, value) in synonyms.spans(inQuery: tokens) {
@@ -92,13 +89,12 @@ public enum QueryAnalyzer {
                 parser += wildcard ? token.folded : token.key
             case .verbatim(let text):
                 parser += text
-                if text == "\"" { boost.append("\"") }
             }
             if let value = spanEnds[index] { parser += " OR \(conceptField):\(value))" }
         }
 
         let hasAccents = words.contains { $0.exact != $0.folded }
-        return AnalyzedQuery(parserText: parser, boostText: hasAccents ? boostText(boost) : nil, words: words,
+        return AnalyzedQuery(parserText: parser, boostText: hasAccents ? boost.joined(separator: " ") : nil, words: words,
                              bigramTerms: bigramTerms)
     }
 
@@ -154,25 +150,6 @@ public enum QueryAnalyzer {
             index = end
         }
         return pieces
-    }
-
-    /// The exact words with balanced quotes kept, so the boost parses as the user meant.
-    private static func boostText(_ boost: [String]) -> String {
-        let keepQuotes = boost.filter { $0 == "\"" }.count % 2 == 0
-        var text = ""
-        var inQuote = false
-        for piece in boost {
-            if piece == "\"" {
-                guard keepQuotes else { continue }
-                if !inQuote, !text.isEmpty { text += " " }
-                text += "\""
-                inQuote.toggle()
-            } else {
-                if !text.isEmpty, !(inQuote && text.hasSuffix("\"")) { text += " " }
-                text += piece
-            }
-        }
-        return text
     }
 
     /// Field values are stored lower case, countries upper case, ids folded.

@@ -44,17 +44,17 @@ public enum DocumentBuilder {
         return document
     }
 
-    /// Words with positions (exact and key), bigrams of adjacent words inside
-    /// a clause (exact and key), and concept mentions at their positions.
+    /// Search keys with positions (phrases), exact words without (they only
+    /// boost exact accents), key bigrams of adjacent words inside a clause,
+    /// and concept mentions at their positions.
     private static func addText(_ tokens: [Token], mentions: [(term: String, tokenIndex: Int)], from start: UInt32,
                                 wdf: UInt32, to document: inout Document) {
         for (index, token) in tokens.enumerated() {
             let position = start + UInt32(index)
-            document.add(TermSchema.exact + token.exact, position: position, wdf: wdf)
+            document.add(TermSchema.exact + token.exact, wdf: wdf)
             document.add(TermSchema.folded + token.key, position: position, wdf: wdf)
             if index > 0, !token.startsClause {
                 let previous = tokens[index - 1]
-                document.add(TermSchema.bigram + previous.exact + TermSchema.bigramSeparator + token.exact, wdf: wdf)
                 document.add(TermSchema.foldedBigram + previous.key + TermSchema.bigramSeparator + token.key, wdf: wdf)
             }
         }

@@ -3,14 +3,14 @@
 public enum TermSchema {
     // MARK: Weighted terms (with positions)
 
-    /// Exact words: lower-case NFC, canonical tone placement (`học`, `hòa`, `learning`).
+    /// Exact words, without positions (they boost exact accents): lower-case
+    /// NFC, canonical tone placement (`học`, `hòa`, `learning`).
     public static let exact = ""
-    /// Folded search keys: accents folded, English stemmed (`hoc`, `learn`).
+    /// Folded search keys, with positions (phrases): accents folded, English
+    /// stemmed (`hoc`, `learn`).
     public static let folded = "XF"
 
-    /// Syllable bigrams, exact: adjacent words inside a clause (`XBhọc_tập`).
-    public static let bigram = "XB"
-    /// Syllable bigrams of search keys (`XBFhoc_tap`).
+    /// Bigrams of search keys: adjacent words inside a clause (`XBFhoc_tap`).
     public static let foldedBigram = "XBF"
     /// Concept mentions: a city or abbreviation group named in the text
     /// (`XEvnhochiminhcity`, `XEabbr1`), whatever name was used; the query
@@ -85,7 +85,7 @@ public enum TermSchema {
     public static let bodyPositionGap: UInt32 = 100
 
     /// Version of the analysis: changing it re-indexes every document.
-    public static let analysisVersion = "2"
+    public static let analysisVersion = "3"
 
     /// A boolean term, following Xapian's convention that a value starting
     /// with a capital letter is separated from the prefix by a colon

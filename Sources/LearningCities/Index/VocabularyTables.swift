@@ -23,8 +23,7 @@ enum VocabularyTables {
     /// Exact words per search key, most frequent first (at most five).
     private static func rebuildRestoration(writer: WritableDatabase, reader: Database) throws {
         var variants: [String: [(word: String, frequency: Int)]] = [:]
-        for entry in try reader.allTerms(prefix: TermSchema.exact) {
-            guard let first = entry.term.utf8.first, !(first >= 0x41 && first <= 0x5A) else { continue }  // prefixed
+        for entry in try reader.unprefixedTerms() {
             guard let token = Tokenizer().tokens(of: entry.term).first else { continue }
             variants[token.key, default: []].append((entry.term, entry.frequency))
         }

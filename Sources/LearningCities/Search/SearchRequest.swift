@@ -14,13 +14,15 @@ public struct SearchRequest: Codable, Sendable, Equatable {
     public var city: String?
     /// Only documents in this language.
     public var lang: String?
+    /// Count facets (and an exact total); false skips them for speed.
+    public var facets: Bool
 
     /// The largest `limit` honoured; larger ones are clamped.
     public static let maxLimit = 1000
 
     /// Creates a request.
     public init(query: String, limit: Int = 10, offset: Int = 0, type: String? = nil, country: String? = nil,
-                city: String? = nil, lang: String? = nil) {
+                city: String? = nil, lang: String? = nil, facets: Bool = true) {
         self.query = query
         self.limit = limit
         self.offset = offset
@@ -28,10 +30,11 @@ public struct SearchRequest: Codable, Sendable, Equatable {
         self.country = country
         self.city = city
         self.lang = lang
+        self.facets = facets
     }
 
     enum CodingKeys: String, CodingKey {
-        case query, limit, offset, type, country, city, lang
+        case query, limit, offset, type, country, city, lang, facets
     }
 
     /// Decodes with defaults for the optional fields.
@@ -44,5 +47,6 @@ public struct SearchRequest: Codable, Sendable, Equatable {
         country = try container.decodeIfPresent(String.self, forKey: .country)
         city = try container.decodeIfPresent(String.self, forKey: .city)
         lang = try container.decodeIfPresent(String.self, forKey: .lang)
+        facets = try container.decodeIfPresent(Bool.self, forKey: .facets) ?? true
     }
 }

@@ -65,6 +65,9 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var relaxed: Bool
     /// The largest limit honoured, when the request asked for more.
     public var limitClamped: Int?
+    /// True when there were more matches than the facet sample: `total` is
+    /// Xapian's estimate and facet counts are scaled from the sample.
+    public var facetsSampled: Bool?
     /// A spelling correction, when the query found little ("did you mean").
     public var didYouMean: String?
     /// The query with its most likely accents, when it was typed without them.
@@ -78,6 +81,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case query, total, offset, results, facets, relaxed, accented
         case limitClamped = "limit_clamped"
         case didYouMean = "did_you_mean"
+        case facetsSampled = "facets_sampled"
         case partial, unavailable
     }
 }

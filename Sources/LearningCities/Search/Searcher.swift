@@ -14,6 +14,10 @@ public final class Searcher {
     public var bigramWeight = 1.0
     /// Below this many matches, a spelling suggestion is looked for.
     public var suggestBelow = 3
+    /// Matches looked at for facet counts and the total: all of them up to
+    /// this many; beyond it the total is Xapian's estimate and facet counts
+    /// are scaled up from this first sample (`facets_sampled` says so).
+    public var facetSampleSize = 1000
 
     /// A searcher over `index`.
     public init(index: IndexReader) {
@@ -42,7 +46,9 @@ public final class Searcher {
         options.rangeSlot = TermSchema.Slot.year
         options.offset = request.offset
         options.limit = limit
-        options.facetSlots = [TermSchema.Slot.type, TermSchema.Slot.countries, TermSchema.Slot.lang]
+        if request.facets {
+            options.facetSlots = [TermSchema.Slot.type, TermSchema.Slot.countries, TermSchema.Slot.lang]
+        }
         // Equal weights in fingerprint order, not docid order: the ranking is
         // then the same whatever the shard layout.
         options.tieBreakSlot = TermSchema.Slot.fingerprint
@@ -50,7 +56,7 @@ public final class Searcher {
         let matches: MatchSet
         do {
             matches = try index.withRetry {
-                options.checkAtLeast = try index.database.documentCount()
+                options.checkAtLeast = request.facets ? min(try index.database.documentCount(), facetSampleSize) : 0
                 return try index.database.search(options)
             }
 
@@ -70,8 +76,12 @@ public final class Searcher {
                                      title: stored.title, cities: stored.cities, date: stored.date,
                                      lang: stored.lang.rawValue, score: hit.weight, snippet: snippet))
         }
+        let sampled = matches.facetSample > 0 && matches.facetSample < matches.estimatedTotal
+        let scale = sampled ? Double(matches.estimatedTotal) / Double(matches.facetSample) : 1
         func counts(_ facet: Int) -> [String: Int] {
-            Dictionary(matches.facets[facet].map { ($0.value, $0.count) }, uniquingKeysWith: +)
+            guard facet < matches.facets.count else { return [:] }
+            return Dictionary(matches.facets[facet].map { ($0.value, Int((Double($0.count) * scale).rounded())) },
+                       uniquingKeysWith: +)
         }
         var response = SearchResponse(query: request.query, total: matches.estimatedTotal, offset: request.offset,
                                       results: results,
@@ -83,6 +93,7 @@ public final class Searcher {
         if matches.estimatedTotal < suggestBelow || matches.relaxed, let corrected = suggester.corrected(plainWords) {
             response.didYouMean = suggester.accented(corrected)
         }
+        if sampled { response.facetsSampled = true }
         if !index.unavailableShards.isEmpty {
             response.partial = true
             response.unavailable = index.unavailableShards
