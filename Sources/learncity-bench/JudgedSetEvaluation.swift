@@ -43,6 +43,8 @@ struct MetricRow: Codable {
     var queries: Int
     var mrr: Double
     var ndcg: Double
+    /// Queries that returned fewer than 10 documents (learncity: AND found fewer, and is relaxed to OR only on none).
+    var shortLists: Int
 }
 
 /// A query learncity answers badly, with what it returned.
@@ -152,7 +154,8 @@ enum JudgedSetEvaluation {
                 let chosen = runs.filter { $0.system == system && members(subset, $0) }
                 rows.append(MetricRow(system: system, subset: subset, queries: chosen.count,
                                       mrr: RankingMetrics.mean(chosen.map(\.reciprocalRank)),
-                                      ndcg: RankingMetrics.mean(chosen.map(\.ndcg))))
+                                      ndcg: RankingMetrics.mean(chosen.map(\.ndcg)),
+                                      shortLists: chosen.filter { $0.top.count < RankingMetrics.depth }.count))
             }
         }
         func row(_ system: RankingSystem, _ subset: String) -> MetricRow {

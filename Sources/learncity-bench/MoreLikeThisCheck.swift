@@ -42,6 +42,16 @@ struct MoreLikeThisResult: Codable {
     var learncity: TopicShare
     var baseline: TopicShare
     var perTopic: [TopicRow]
+    /// Diagnostic variants of learncity's feedback (other term families), mean share as is.
+    var variants: [VariantShare]
+}
+
+/// The on-topic share of one `SimilarityVariant`.
+struct VariantShare: Codable {
+    var variant: SimilarityVariant
+    var meanShare: Double
+    var perTopic: [String: Double]
+    var failures: Int
 }
 
 /// For sampled VNTC articles, the share of their 10 most similar articles that
@@ -84,7 +94,8 @@ enum MoreLikeThisCheck {
 
         let sampled = stratifiedSample(topicOf: topicOf, count: sample, seed: seed)
         log("VNTC: more like this for \(sampled.count) sampled documents…")
-        let similar = SimilarDocuments(index: try IndexReader(path: learncityIndex))
+        let reader = try IndexReader(path: learncityIndex)
+        let similar = SimilarDocuments(index: reader)
         let baseline = BaselineRanker(index: baselineIndex)
         let depth = RankingMetrics.depth
 
@@ -120,6 +131,20 @@ enum MoreLikeThisCheck {
                 baselineShares[id] = Shares()
             }
         }
+        var variantShares: [SimilarityVariant: [String: Double]] = [:]
+        var variantFailures: [SimilarityVariant: Int] = [:]
+        for variant in SimilarityVariant.allCases {
+            log("VNTC: variant '\(variant.rawValue)'…")
+            for id in sampled {
+                do {
+                    let list = try variant.similar(to: id, in: reader, limit: depth)
+                    variantShares[variant, default: [:]][id] = score(list, of: id).asIs
+                } catch {
+                    variantFailures[variant, default: 0] += 1
+                    variantShares[variant, default: [:]][id] = 0
+                }
+            }
+        }
         func mean(_ shares: [String: Shares], _ ids: [String], _ key: KeyPath<Shares, Double>) -> Double {
             RankingMetrics.mean(ids.map { shares[$0]![keyPath: key] })
         }
@@ -142,7 +167,16 @@ enum MoreLikeThisCheck {
             duplicateTextsAcrossTopics: repeated.keys.filter { (topicsByText[$0]?.count ?? 0) > 1 }.count,
             sampledWithDuplicates: sampled.filter { !duplicates[$0]!.isEmpty }.count,
             learncityIndexSeconds: learncitySeconds, baselineIndexSeconds: baselineSeconds,
-            learncity: learncityTotals, baseline: baselineTotals, perTopic: perTopic)
+            learncity: learncityTotals, baseline: baselineTotals, perTopic: perTopic,
+            variants: SimilarityVariant.allCases.map { variant in
+                let shares = variantShares[variant] ?? [:]
+                return VariantShare(
+                    variant: variant, meanShare: RankingMetrics.mean(sampled.map { shares[$0] ?? 0 }),
+                    perTopic: Dictionary(uniqueKeysWithValues: topics.map { topic in
+                        (topic, RankingMetrics.mean(sampled.filter { topicOf[$0] == topic }.map { shares[$0] ?? 0 }))
+                    }),
+                    failures: variantFailures[variant] ?? 0)
+            })
     }
 
     /// `count` ids spread evenly over the topics (the first topics in name

@@ -39,6 +39,14 @@ struct QualityReport: Codable {
             }
         }
         lines.append("")
+        lines.append(pad("queries with < 10 results", 28) + subsets.map { lpad($0, 20) }.joined())
+        for system in RankingSystem.allCases {
+            lines.append(pad(system.rawValue, 28) + subsets.map { subset -> String in
+                let row = j.rows.first { $0.system == system && $0.subset == subset }!
+                return lpad("\(row.shortLists) of \(row.queries)", 20)
+            }.joined())
+        }
+        lines.append("")
         lines.append("share kept without accents (learncity nDCG@10 vi unaccented / vi): \(percent(j.learncityAccentShare)) "
             + "(goal ≥ 95%: \(j.learncityAccentShare >= 0.95 ? "met" : "NOT met")); MRR@10: \(percent(j.learncityAccentShareMRR)); "
             + "plain Xapian (OR): \(percent(j.baselineAccentShare))")
@@ -73,6 +81,10 @@ struct QualityReport: Codable {
             for (name, share) in [("learncity", m.learncity), ("plain Xapian", m.baseline)] {
                 lines.append(pad(name, 28) + lpad(percent(share.meanShare), 14) + lpad(percent(share.meanShareWithoutDuplicates), 14)
                     + lpad("\(share.shortLists)", 13) + (share.failures.isEmpty ? "" : "  \(share.failures.count) failed"))
+            }
+            for variant in m.variants {
+                lines.append(pad("  diag: " + variant.variant.rawValue, 40) + lpad(percent(variant.meanShare), 8)
+                    + (variant.failures == 0 ? "" : "  \(variant.failures) failed"))
             }
             lines.append("")
             lines.append(pad("topic", 22) + lpad("n", 4) + lpad("learncity", 11) + lpad("plain", 9) + lpad("lc no dups", 12) + lpad("plain no dups", 15))
