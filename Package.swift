@@ -41,6 +41,7 @@ let package = Package(
             name: "learncity-bench",
             dependencies: [
                 "LearningCities",
+                "XapianKit",
                 "XapianBaseline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -9,6 +9,7 @@
 #include <exception>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -93,6 +94,37 @@ bool string_field(const std::string &line, const char *key, std::string &out) {
     return false;
 }
 
+/// The `Q` id of document `docid`, or "" when it has none.
+std::string q_id(const Xapian::Database &db, Xapian::docid docid) {
+    Xapian::TermIterator it = db.termlist_begin(docid);
+    it.skip_to("Q");
+    if (it != db.termlist_end(docid) && (*it).compare(0, 1, "Q") == 0) return (*it).substr(1);
+    return std::string();
+}
+
+/// Writes the `Q` ids of `mset`, one per line, into `out` (NUL-terminated).
+void write_ids(const Xapian::Database &db, const Xapian::MSet &mset, char *out, size_t size) {
+    if (!out || size == 0) return;
+    std::string text;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        std::string line = q_id(db, *it) + "\n";
+        if (text.size() + line.size() + 1 > size) break;
+        text += line;
+    }
+    std::memcpy(out, text.c_str(), text.size() + 1);
+}
+
+/// Accepts terms that are neither `Q` id terms nor pure numbers.
+class PlainTermDecider : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string &term) const override {
+        if (term.empty() || term[0] == 'Q') return false;
+        for (char c : term)
+            if (c < '0' || c > '9') return true;
+        return false;
+    }
+};
+
 }  // namespace
 
 extern "C" int xb_index_jsonl(const char *jsonl_path, const char *db_path, xb_index_result *result) {
@@ -165,6 +197,70 @@ extern "C" int xb_search(const char *db_path, const char *const *queries, size_t
             if (matches) matches[i] = mset.get_matches_estimated();
             (void)bytes;
         }
+        return 0;
+    } catch (const Xapian::Error &e) {
+        set_error(error, error_size, e.get_description());
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown exception");
+    }
+    return 1;
+}
+
+extern "C" int xb_search_ids(const char *db_path, const char *query, int use_and, unsigned limit,
+                             char *ids, size_t ids_size, char *error, size_t error_size) {
+    if (ids && ids_size > 0) ids[0] = '\0';
+    try {
+        Xapian::Database db(db_path);
+        Xapian::Enquire enquire(db);
+        Xapian::QueryParser parser;
+        parser.set_database(db);
+        if (use_and) parser.set_default_op(Xapian::Query::OP_AND);
+        Xapian::Query parsed;
+        try {
+            parsed = parser.parse_query(query);
+        } catch (const Xapian::QueryParserError &) {
+            parsed = Xapian::Query();
+        }
+        enquire.set_query(parsed);
+        write_ids(db, enquire.get_mset(0, limit), ids, ids_size);
+        return 0;
+    } catch (const Xapian::Error &e) {
+        set_error(error, error_size, e.get_description());
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown exception");
+    }
+    return 1;
+}
+
+extern "C" int xb_more_like_this(const char *db_path, const char *id, unsigned limit,
+                                 char *ids, size_t ids_size, char *error, size_t error_size) {
+    if (ids && ids_size > 0) ids[0] = '\0';
+    try {
+        Xapian::Database db(db_path);
+        std::string idterm = std::string("Q") + id;
+        Xapian::PostingIterator posting = db.postlist_begin(idterm);
+        if (posting == db.postlist_end(idterm)) {
+            set_error(error, error_size, std::string("no document '") + id + "'");
+            return 1;
+        }
+        Xapian::RSet rset;
+        rset.add_document(*posting);
+        Xapian::Enquire enquire(db);
+        PlainTermDecider decider;
+        Xapian::ESet eset = enquire.get_eset(40, rset, &decider);
+        std::vector<Xapian::Query> parts;
+        for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it)
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+        if (parts.empty()) return 0;
+        Xapian::Query query(Xapian::Query::OP_AND_NOT,
+                            Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                            Xapian::Query(idterm));
+        enquire.set_query(query);
+        write_ids(db, enquire.get_mset(0, limit), ids, ids_size);
         return 0;
     } catch (const Xapian::Error &e) {
         set_error(error, error_size, e.get_description());

@@ -54,7 +54,10 @@ enum BenchCorpus {
     /// Streams a gzipped VNTC JSONL (`id`, `text`) through `gzip -dc` into a
     /// learncity corpus: type news, language vi, first line the title. The
     /// shipped cities are copied in so city linking runs as in production.
-    static func convertVNTC(_ gzPath: String, work: String, maxDocuments: Int?) throws -> PreparedCorpus {
+    /// `record` hears each converted document's id with its source object
+    /// (the quality check keeps `topic` and `text`).
+    static func convertVNTC(_ gzPath: String, work: String, maxDocuments: Int?,
+                            record: ((String, [String: Any]) -> Void)? = nil) throws -> PreparedCorpus {
         guard FileManager.default.fileExists(atPath: gzPath) else { throw BenchFailure(description: "no VNTC file at \(gzPath)") }
         let folder = (work as NSString).appendingPathComponent("corpus")
         let documents = (folder as NSString).appendingPathComponent("documents")
@@ -89,6 +92,7 @@ enum BenchCorpus {
             let document = FlatDocument(id: "vntc-\(count + 1)", type: "news", title: title, body: body, lang: "vi")
             writer.write(try encoder.encode(document))
             writer.write(Data([0x0A]))
+            record?(document.id, object)
             count += 1
             textBytes += title.utf8.count + body.utf8.count
         }
