@@ -13,7 +13,7 @@ class TermDecider : public Xapian::ExpandDecider {
   public:
     TermDecider(const Xapian::Database &db, const lc_expand_options &o)
         : db_(db), prefix_(o.prefix ? o.prefix : ""), min_tf_(o.min_termfreq),
-          skip_numbers_(o.skip_numbers != 0) {
+          unprefixed_only_(o.unprefixed_only != 0), skip_numbers_(o.skip_numbers != 0) {
         for (size_t i = 0; i < o.stop_count; ++i) stop_.insert(o.stop_terms[i]);
         Xapian::doccount n = db.get_doccount();
         max_tf_ = o.max_df_share > 0 ? Xapian::doccount(o.max_df_share * n) : n;
@@ -22,7 +22,7 @@ class TermDecider : public Xapian::ExpandDecider {
     bool operator()(const std::string &term) const override {
         if (term.compare(0, prefix_.size(), prefix_) != 0) return false;
         if (term.size() == prefix_.size()) return false;
-        // Reject terms with a further prefix (e.g. "XFB..." when asking "XF").
+        if (unprefixed_only_ && term[0] >= 'A' && term[0] <= 'Z') return false;
         if (stop_.count(term)) return false;
         if (skip_numbers_) {
             bool digits = true;
@@ -43,6 +43,7 @@ class TermDecider : public Xapian::ExpandDecider {
     std::unordered_set<std::string> stop_;
     Xapian::doccount min_tf_;
     Xapian::doccount max_tf_;
+    bool unprefixed_only_;
     bool skip_numbers_;
 };
 

@@ -9,6 +9,8 @@ public struct ExpandOptions: Sendable {
     public var maxTerms: Int = 40
     /// Only terms with this prefix.
     public var prefix: String = ""
+    /// Only terms without a prefix (not starting with an ASCII capital).
+    public var unprefixedOnly = false
     /// Never these terms.
     public var stopTerms: [String] = []
     /// Skip terms in fewer documents than this.
@@ -45,6 +47,7 @@ extension Database {
                     o.rset_count = rset.count
                     o.max_terms = UInt32(clamping: options.maxTerms)
                     o.prefix = prefix
+                    o.unprefixed_only = options.unprefixedOnly ? 1 : 0
                     o.stop_terms = stops
                     o.stop_count = options.stopTerms.count
                     o.min_termfreq = UInt32(clamping: options.minTermFrequency)

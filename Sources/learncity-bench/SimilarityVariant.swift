@@ -6,23 +6,18 @@ import XapianKit
 /// index: the same relevance feedback as `SimilarDocuments` (ESet of the
 /// document, 40 terms, terms in more than a fifth of the documents skipped,
 /// numbers and stopwords skipped, weighted OR, the document excluded), but
-/// drawing the terms from other term families than the folded keys (`XF`).
+/// drawing the terms from other term families than the exact words it uses.
 /// Measurement only: it tells which term family keeps "more like this" on topic.
 enum SimilarityVariant: String, CaseIterable, Codable {
-    /// Exact words (unprefixed terms: accents kept).
-    case exactWords = "ESet over exact words"
-    /// Exact words and exact syllable bigrams (`XB`, not `XBF`).
-    case exactWordsAndBigrams = "ESet over exact words + XB bigrams"
-    /// Folded keys and folded bigrams (`XF` + `XBF`).
+    /// Folded search keys (`XF`: accents folded, English stemmed).
+    case foldedKeys = "ESet over XF keys"
+    /// Folded keys and key bigrams (`XF` + `XBF`).
     case foldedKeysAndBigrams = "ESet over XF keys + XBF bigrams"
 
     /// Whether `term` belongs to this variant's family.
     func accepts(_ term: String) -> Bool {
-        let unprefixed = term.first.map { !($0.isASCII && $0.isUppercase) } ?? false
         switch self {
-        case .exactWords: return unprefixed
-        case .exactWordsAndBigrams:
-            return unprefixed || (term.hasPrefix(TermSchema.bigram) && !term.hasPrefix(TermSchema.foldedBigram))
+        case .foldedKeys: return term.hasPrefix(TermSchema.folded)
         case .foldedKeysAndBigrams:
             return term.hasPrefix(TermSchema.folded) || term.hasPrefix(TermSchema.foldedBigram)
         }

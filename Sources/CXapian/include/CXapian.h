@@ -285,6 +285,7 @@ typedef struct lc_expand_options {
     size_t rset_count;
     unsigned max_terms;
     const char *prefix;          /* only terms with this prefix ("" any) */
+    int unprefixed_only;         /* only terms with no prefix (not starting A-Z) */
     const char *const *stop_terms; /* never these terms */
     size_t stop_count;
     uint32_t min_termfreq;       /* skip terms rarer than this in the db */
