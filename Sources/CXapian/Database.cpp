@@ -156,6 +156,24 @@ lc_termlist *lc_database_document_terms(lc_database *db, uint32_t docid,
     });
 }
 
+int lc_database_cooccurrence(lc_database *db, const char *first, const char *second,
+                             uint32_t limit, uint32_t *out, lc_error *err) {
+    return guard(err, [&] {
+        // Walk the shorter posting list and skip through the longer one.
+        std::string a(first), b(second);
+        if (db->db.get_termfreq(a) > db->db.get_termfreq(b)) std::swap(a, b);
+        uint32_t count = 0;
+        auto other = db->db.postlist_begin(b);
+        const auto other_end = db->db.postlist_end(b);
+        for (auto it = db->db.postlist_begin(a); it != db->db.postlist_end(a) && count < limit; ++it) {
+            other.skip_to(*it);
+            if (other == other_end) break;
+            if (*other == *it) ++count;
+        }
+        *out = count;
+    });
+}
+
 int lc_database_postings(lc_database *db, const char *term, size_t len,
                          uint32_t **docids, size_t *count, lc_error *err) {
     *docids = nullptr;

@@ -85,6 +85,13 @@ public final class Database {
         return docid == 0 ? nil : docid
     }
 
+    /// How many documents contain both terms (counting stops at `limit`).
+    public func cooccurrence(_ first: String, _ second: String, limit: Int = 1000) throws(XapianError) -> Int {
+        var count: UInt32 = 0
+        try xapianCall { lc_database_cooccurrence(handle, first, second, UInt32(clamping: limit), &count, $0) }
+        return Int(count)
+    }
+
     /// Every document indexed by `term`.
     public func documentIDs(for term: String) throws(XapianError) -> [UInt32] {
         var ids: UnsafeMutablePointer<UInt32>?

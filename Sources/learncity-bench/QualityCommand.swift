@@ -18,7 +18,7 @@ struct QualityCommand: ParsableCommand {
     var judged = "bench/quality/judged-queries.jsonl"
 
     @Option(name: .long, help: "The VNTC sample (gzipped JSONL: id, split, topic, source, text).")
-    var vntcFile = "/work/shared/data/vntc/vntc_sample_10k.jsonl.gz"
+    var vntcFile = "../shared/data/vntc/vntc_sample_10k.jsonl.gz"
 
     @Option(name: .long, help: "VNTC documents sampled for more-like-this, stratified by topic (0 skips the check).")
     var vntcSample = 200

@@ -91,6 +91,9 @@ lc_termlist *lc_database_unprefixed_terms(lc_database *db, lc_error *err);
 /** The terms of one document that start with `prefix`. */
 lc_termlist *lc_database_document_terms(lc_database *db, uint32_t docid,
                                         const char *prefix, lc_error *err);
+/** How many documents contain both terms, counting at most `limit`. */
+int lc_database_cooccurrence(lc_database *db, const char *first, const char *second,
+                             uint32_t limit, uint32_t *out, lc_error *err);
 /** The documents that `term` indexes (term list of docids). */
 int lc_database_postings(lc_database *db, const char *term, size_t len,
                          uint32_t **docids, size_t *count, lc_error *err);

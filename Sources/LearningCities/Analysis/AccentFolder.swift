@@ -34,12 +34,14 @@ public enum AccentFolder {
     /// Scalars below U+2000 (Latin, Latin Extended A/B/Additional, combining marks).
     static let table: [Unicode.Scalar] = {
         var table = (0..<0x2000).map { Unicode.Scalar(UInt32($0)) ?? " " }
-        for value in 0x80..<0x2000 {
+        for value in 0x300...0x36F {
+            table[value] = Unicode.Scalar(0)  // combining diacritical marks: dropped
+        }
+        // Only the Latin blocks decompose to an ASCII base letter (Latin-1,
+        // Extended-A/B, Extended Additional with Vietnamese); decomposing just
+        // these keeps start-up cheap for one-shot commands.
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            if (0x300...0x36F).contains(value) {
-                table[value] = Unicode.Scalar(0)  // combining diacritical marks: dropped
-                continue
-            }
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
             if let base = decomposed.first, base != scalar, base.isASCII {
                 table[value] = base

@@ -32,7 +32,11 @@ public struct PhraseMatcher: Sendable {
 
     /// Registers `name` under `id`.
     public mutating func add(_ name: String, id: String) {
-        let tokens = Tokenizer().tokens(of: name)
+        add(tokens: Tokenizer().tokens(of: name), id: id)
+    }
+
+    /// Registers a name already split into `tokens` under `id`.
+    public mutating func add(tokens: [Token], id: String) {
         guard let first = tokens.first else { return }
         let entry = Entry(id: id, exact: tokens.map(\.exact), folded: tokens.map(\.folded))
         var list = entries[first.folded, default: []]

@@ -38,8 +38,9 @@ public struct SynonymDictionary: Sendable {
         concepts.append(Concept(value: value, names: names))
         valueByID[id] = value
         for name in names {
-            textMatcher.add(name, id: id)
-            queryMatcher.add(name, id: id)
+            let tokens = Tokenizer().tokens(of: name)
+            textMatcher.add(tokens: tokens, id: id)
+            queryMatcher.add(tokens: tokens, id: id)
         }
     }
 

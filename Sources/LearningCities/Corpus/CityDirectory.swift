@@ -1,24 +1,48 @@
+import Foundation
+
 /// The cities of an index, looked up by id, name or alias (accent- and
 /// case-insensitively), with "did you mean" suggestions for unknown names.
 public struct CityDirectory: Sendable {
     /// Every city, in corpus order.
     public let all: [City]
     private let byID: [String: City]
-    private let byName: [String: [String]]
+    private let names: NameIndex
 
     /// A directory of `cities`.
     public init(cities: [City]) {
         all = cities
         byID = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var byName: [String: [String]] = [:]
-        for city in cities {
-            for name in [city.id] + city.allNames {
-                let key = Self.key(name)
-                if !(byName[key]?.contains(city.id) ?? false) { byName[key, default: []].append(city.id) }
-            }
-        }
-        self.byName = byName
+        names = NameIndex(cities: cities)
     }
+
+    /// Normalised names → city ids, built on first use: most commands never
+    /// look a city up by name, and analysing every alias costs start-up time.
+    private final class NameIndex: @unchecked Sendable {
+        private let cities: [City]
+        private let lock = NSLock()
+        private var built: [String: [String]]?
+
+        init(cities: [City]) {
+            self.cities = cities
+        }
+
+        var byName: [String: [String]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            var byName: [String: [String]] = [:]
+            for city in cities {
+                for name in [city.id] + city.allNames {
+                    let key = CityDirectory.key(name)
+                    if !(byName[key]?.contains(city.id) ?? false) { byName[key, default: []].append(city.id) }
+                }
+            }
+            built = byName
+            return byName
+        }
+    }
+
+    private var byName: [String: [String]] { names.byName }
 
     /// The city with this id.
     public subscript(id: String) -> City? { byID[id] }
