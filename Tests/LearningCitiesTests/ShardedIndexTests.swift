@@ -172,3 +172,27 @@ import XapianKit
         }
     }
 }
+
+/// Upserts and deletes on a sharded index go to the shard that owns the id.
+@Suite struct ShardedUpdateTests {
+    @Test func upsertAndDeleteReachTheOwningShard() throws {
+        let root = try ShardTestSupport.temporaryFolder("shard-upsert")
+        let index = root + "/sharded"
+        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: index, shardCount: 3).run()
+        let before = try IndexReader(path: index).database.documentCount()
+        let document = SourceDocument(id: "news/upserted-quokka", title: "Quokka learning circle",
+                                      body: "A quokka learning circle opened in Sơn La.", lang: .en)
+        let outcome = try IndexUpdater(path: index).upsert([document])
+        #expect(outcome.added == ["news/upserted-quokka"])
+        #expect(outcome.documents == before + 1)
+        let owner = try ShardedIndexLayout.writablePath(forDocument: document.id, index: index)
+        #expect(try Database(path: owner).documentID(for: TermSchema.id + document.id) != nil)
+        let hits = try Searcher(index: try IndexReader(path: index)).search(SearchRequest(query: "quokka"))
+        #expect(hits.results.map(\.id) == ["news/upserted-quokka"])
+        #expect(hits.results.first?.cities == ["vn-son-la"])
+        let removed = try IndexUpdater(path: index).delete(ids: [document.id, "no/such-id"])
+        #expect(removed.deleted == [document.id])
+        #expect(removed.missing == ["no/such-id"])
+        #expect(removed.documents == before)
+    }
+}

@@ -36,64 +36,86 @@ public struct IndexUpdater {
         public var documents: Int
     }
 
-    /// Adds or replaces `documents` (ids unique, city ids among the index's cities) in one
-    /// committed transaction, analysed with the cities, abbreviations and themes stored in the index.
+    /// Adds or replaces `documents` (ids unique, city ids among the index's cities), analysed
+    /// with the cities, abbreviations and themes stored in the index. Each document goes to the
+    /// database that owns it (the index itself, or the shard of a sharded index); each database
+    /// gets one committed transaction.
     public func upsert(_ documents: [SourceDocument]) throws -> UpsertOutcome {
-        try write { database, view in
-            let cities = IndexMetadata.decodeCities(try view.metadata(IndexMetadata.cities))
-            let abbreviations = IndexMetadata.decodeAbbreviations(try view.metadata(IndexMetadata.abbreviations))
-            let themes = IndexMetadata.decodeThemes(try view.metadata(IndexMetadata.themes))
-            let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
-            let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
-            var outcome = UpsertOutcome(added: [], updated: [], documents: 0)
-            for source in documents {
-                let idTerm = TermSchema.id + source.id
-                if try view.documentID(for: idTerm) != nil { outcome.updated.append(source.id) } else { outcome.added.append(source.id) }
-                try database.replace(DocumentBuilder.document(for: analyzer.analyze(source),
-                                                              fingerprint: fingerprinter.fingerprint(of: source)),
-                                     idTerm: idTerm)
-            }
-            return outcome
-        } finish: { outcome, count in
-            outcome.documents = count
-        }
-    }
-
-    /// Deletes the documents with these ids in one committed transaction.
-    public func delete(ids: [String]) throws -> DeleteOutcome {
-        try write { database, view in
-            var outcome = DeleteOutcome(deleted: [], missing: [], documents: 0)
-            for id in ids {
-                let idTerm = TermSchema.id + id
-                if try view.documentID(for: idTerm) != nil {
-                    try database.delete(idTerm: idTerm)
-                    outcome.deleted.append(id)
-                } else {
-                    outcome.missing.append(id)
+        var outcome = UpsertOutcome(added: [], updated: [], documents: 0)
+        for (target, group) in try grouped(documents, id: \.id) {
+            try write(target) { database, view in
+                let cities = IndexMetadata.decodeCities(try view.metadata(IndexMetadata.cities))
+                let abbreviations = IndexMetadata.decodeAbbreviations(try view.metadata(IndexMetadata.abbreviations))
+                let themes = IndexMetadata.decodeThemes(try view.metadata(IndexMetadata.themes))
+                let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
+                let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
+                for source in group {
+                    let idTerm = TermSchema.id + source.id
+                    if try view.documentID(for: idTerm) != nil {
+                        outcome.updated.append(source.id)
+                    } else {
+                        outcome.added.append(source.id)
+                    }
+                    try database.replace(DocumentBuilder.document(for: analyzer.analyze(source),
+                                                                  fingerprint: fingerprinter.fingerprint(of: source)),
+                                         idTerm: idTerm)
                 }
             }
-            return outcome
-        } finish: { outcome, count in
-            outcome.documents = count
+        }
+        outcome.documents = try documentCount()
+        return outcome
+    }
+
+    /// Deletes the documents with these ids, each in the database that owns it, one committed
+    /// transaction per database.
+    public func delete(ids: [String]) throws -> DeleteOutcome {
+        var outcome = DeleteOutcome(deleted: [], missing: [], documents: 0)
+        for (target, group) in try grouped(ids, id: { $0 }) {
+            try write(target) { database, view in
+                for id in group {
+                    let idTerm = TermSchema.id + id
+                    if try view.documentID(for: idTerm) != nil {
+                        try database.delete(idTerm: idTerm)
+                        outcome.deleted.append(id)
+                    } else {
+                        outcome.missing.append(id)
+                    }
+                }
+            }
+        }
+        outcome.documents = try documentCount()
+        return outcome
+    }
+
+    /// Items grouped by the database that owns their id, in first-seen order.
+    private func grouped<Item>(_ items: [Item], id: (Item) -> String) throws -> [(String, [Item])] {
+        guard IndexReader.exists(at: path) || ShardedIndexLayout.isSharded(path) else { throw IndexError.missing(path) }
+        var order: [String] = []
+        var groups: [String: [Item]] = [:]
+        for item in items {
+            let target = try ShardedIndexLayout.writablePath(forDocument: id(item), index: path)
+            if groups[target] == nil { order.append(target) }
+            groups[target, default: []].append(item)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+
+    /// Opens the database at `target` for writing (never creating it), runs
+    /// `body` in a transaction, commits and closes.
+    private func write(_ target: String, _ body: (WritableDatabase, Database) throws -> Void) throws {
+        do {
+            let database = try WritableDatabase(path: target, create: false)
+            defer { try? database.close() }
+            let view = try database.reader()
+            try database.transaction { try body(database, view) }
+            try database.close()
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: target)
         }
     }
 
-    /// Opens the index for writing (never creating it), runs `body` in a
-    /// transaction, commits, records the document count and closes.
-    private func write<Outcome>(_ body: (WritableDatabase, Database) throws -> Outcome,
-                                finish: (inout Outcome, Int) -> Void) throws -> Outcome {
-        guard IndexReader.exists(at: path) else { throw IndexError.missing(path) }
-        do {
-            let database = try WritableDatabase(path: path, create: false)
-            defer { try? database.close() }
-            let view = try database.reader()
-            var outcome = try database.transaction { try body(database, view) }
-            try view.reopen()
-            finish(&outcome, try view.documentCount())
-            try database.close()
-            return outcome
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: path)
-        }
+    /// Documents in the whole index after the writes.
+    private func documentCount() throws -> Int {
+        try IndexReader(path: path).database.documentCount()
     }
 }
