@@ -31,6 +31,15 @@ public final class IndexReader {
         return stopwords
     }
     private var cachedStopwords: [String]?
+    /// Terms relevance feedback never picks for partner recommendation (stopwords, boilerplate,
+    /// every word of every city name), computed once per revision.
+    public var recommendStopTerms: [String] {
+        if let cachedRecommendStopTerms { return cachedRecommendStopTerms }
+        let terms = RecommendStopTerms.terms(cities: cities.all)
+        cachedRecommendStopTerms = terms
+        return terms
+    }
+    private var cachedRecommendStopTerms: [String]?
     /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
     public private(set) var themes: ThemeVocabulary
     /// Shards left out because they could not be reached (only with
@@ -101,6 +110,7 @@ public final class IndexReader {
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             cachedSynonyms = nil
             cachedStopwords = nil
+            cachedRecommendStopTerms = nil
         } catch {
             throw IndexError.from(error, path: path)
         }

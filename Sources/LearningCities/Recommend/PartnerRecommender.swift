@@ -50,9 +50,6 @@ public final class PartnerRecommender {
     /// Shared themes shown per partner.
     public var themesPerPartner = 5
 
-    private var stopTerms: [String] = []
-    private var stopTermsCities = -1
-
     /// A recommender over `index`.
     public init(index: IndexReader) {
         self.index = index
@@ -328,7 +325,7 @@ public final class PartnerRecommender {
         var options = ExpandOptions(relevantDocuments: source.documents)
         options.maxTerms = expandTerms
         options.prefix = TermSchema.folded
-        options.stopTerms = cityStopTerms()
+        options.stopTerms = index.recommendStopTerms
         options.minTermFrequency = 2
         options.maxDocumentShare = documentCount >= 20 ? maxDocumentShare : 0
         options.skipNumbers = true
@@ -343,7 +340,7 @@ public final class PartnerRecommender {
         let tokens = Tokenizer().tokens(of: text)
         var frequencies: [String: Int] = [:]
         for token in tokens { frequencies[token.key, default: 0] += 1 }
-        let stops = Set(cityStopTerms())
+        let stops = Set(index.recommendStopTerms)
         let maxFrequency = documentCount >= 20 ? Int(maxDocumentShare * Double(documentCount)) : documentCount
         var weighted: [(term: String, weight: Double)] = []
         for (key, count) in frequencies {
@@ -381,14 +378,6 @@ public final class PartnerRecommender {
         let bytes = try index.database.value(of: docid, slot: slot)
         guard !bytes.isEmpty else { return [] }
         return String(decoding: bytes, as: UTF8.self).split(separator: Character(TermSchema.valueSeparator)).map(String.init)
-    }
-
-    private func cityStopTerms() -> [String] {
-        if stopTermsCities != index.cities.all.count {
-            stopTerms = RecommendStopTerms.terms(cities: index.cities.all)
-            stopTermsCities = index.cities.all.count
-        }
-        return stopTerms
     }
 
     private func validatedLimit(_ limit: Int) throws -> Int {
