@@ -47,7 +47,7 @@ public struct QuerySuggester {
             for form in options[index] {
                 var best = (score: -Double.infinity, from: 0)
                 for (from, previous) in options[index - 1].enumerated() {
-                    let together = (try? database.cooccurrence(previous.word, form.word)) ?? 0
+                    let together = (try? database.cooccurrence(previous.word, form.word, limit: 100)) ?? 0
                     let score = scores[from] + 2 * log(Double(together) + 1)
                     if score > best.score { best = (score, from) }
                 }
