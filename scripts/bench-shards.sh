@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shard benchmark: indexing throughput for 1, 2 and N (= nproc) shards on
 # VNTC, and query latency over local shards vs loopback xapian-tcpsrv shards.
-# Usage: Scripts/bench-shards.sh [vntc.jsonl.gz] (default: the full VNTC)
+# Usage: scripts/bench-shards.sh [vntc.jsonl.gz] (default: the full VNTC)
 # Needs a release build (swift build -c release --product learncity),
 # python3 and xapian-tcpsrv. Prints numbers; writes only under a temp dir.
 set -euo pipefail
