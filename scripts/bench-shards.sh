@@ -6,7 +6,7 @@
 # python3 and xapian-tcpsrv. Prints numbers; writes only under a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VNTC=${1:-/work/shared/data/vntc/vntc_10topics.jsonl.gz}
+VNTC=${1:-../shared/data/vntc/vntc_10topics.jsonl.gz}
 BIN=.build/release/learncity
 WORK=$(mktemp -d /tmp/learncity-bench-shards.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
