@@ -23,14 +23,15 @@ public final class IndexReader {
         return dictionary
     }
     private var cachedSynonyms: SynonymDictionary?
-    /// Single-word stopwords frequent enough in this index to drop from queries (computed on first use).
-    public var queryStopwords: [String] {
-        if let cachedStopwords { return cachedStopwords }
-        let stopwords = QueryStopper.frequentStopwords(in: database)
-        cachedStopwords = stopwords
-        return stopwords
+    /// Whether a query word's search key is a stopword to drop (frequent in
+    /// this index); answers are remembered until the index changes.
+    public func isQueryStopword(_ key: String) -> Bool {
+        if let known = stopwordAnswers[key] { return known }
+        let answer = QueryStopper.isFrequentStopword(key, in: database)
+        stopwordAnswers[key] = answer
+        return answer
     }
-    private var cachedStopwords: [String]?
+    private var stopwordAnswers: [String: Bool] = [:]
     /// Terms relevance feedback never picks for partner recommendation (stopwords, boilerplate,
     /// every word of every city name), computed once per revision.
     public var recommendStopTerms: [String] {
@@ -109,7 +110,7 @@ public final class IndexReader {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             cachedSynonyms = nil
-            cachedStopwords = nil
+            stopwordAnswers = [:]
             cachedRecommendStopTerms = nil
         } catch {
             throw IndexError.from(error, path: path)

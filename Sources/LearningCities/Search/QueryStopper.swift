@@ -12,18 +12,26 @@ public enum QueryStopper {
     /// The share of documents above which a listed stopword is dropped from queries.
     public static let minimumShare = 0.05
 
-    /// The search keys to drop from queries on `database`.
-    public static func frequentStopwords(in database: Database) -> [String] {
-        guard let count = try? database.documentCount(), count > 0 else { return [] }
+    /// Whether the search key `key` is a stopword to drop from queries on
+    /// `database`. Only the words of a query are looked at, so a search
+    /// costs a few look-ups, not one per listed stopword.
+    public static func isFrequentStopword(_ key: String, in database: Database) -> Bool {
+        guard let forms = stopwordForms[key], let count = try? database.documentCount(), count > 0 else { return false }
         let threshold = max(2, Int(Double(count) * minimumShare))
-        var keys: Set<String> = []
+        let keyFrequency = (try? database.termFrequency(TermSchema.folded + key)) ?? 0
+        guard keyFrequency >= threshold else { return false }
+        return forms.contains { form in
+            Double((try? database.termFrequency(TermSchema.exact + form)) ?? 0) >= 0.5 * Double(keyFrequency)
+        }
+    }
+
+    /// Search key → the exact forms of the single-word stopwords with that key.
+    static let stopwordForms: [String: [String]] = {
+        var forms: [String: [String]] = [:]
         for word in Stopwords.vietnamese.union(Stopwords.english) where !word.contains(" ") {
             guard let token = Tokenizer().tokens(of: word).first else { continue }
-            let keyFrequency = (try? database.termFrequency(TermSchema.folded + token.key)) ?? 0
-            guard keyFrequency >= threshold else { continue }
-            let wordFrequency = (try? database.termFrequency(TermSchema.exact + token.exact)) ?? 0
-            if Double(wordFrequency) >= 0.5 * Double(keyFrequency) { keys.insert(token.key) }
+            forms[token.key, default: []].append(token.exact)
         }
-        return keys.sorted()
-    }
+        return forms
+    }()
 }

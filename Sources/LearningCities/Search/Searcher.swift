@@ -39,7 +39,7 @@ public final class Searcher {
         options.defaultPrefix = TermSchema.folded
         options.boostQuery = analyzed.boostText
         options.boostTerms = analyzed.bigramTerms.map { ($0, bigramWeight) }
-        options.stopwords = index.queryStopwords
+        options.stopwords = Array(Set(analyzed.words.map(\.key).filter(index.isQueryStopword)))
         options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
             + [SearchOptions.Field(name: QueryAnalyzer.conceptField, prefix: TermSchema.concept, isBoolean: false)]
         options.filters = try filters(for: request).map { ($0.prefix, TermSchema.filterValue($0.value)) }
