@@ -115,3 +115,61 @@ import LearningCities
         #expect(stats.indexBytes > 0)
     }
 }
+
+/// An indexing run killed half-way leaves the previous index whole and unlocked. (SIGTERM
+/// stands for Ctrl-C: a test runner's children may inherit an ignored SIGINT; both signals'
+/// default action ends the process.)
+@Suite struct InterruptedIndexingTests {
+    @Test(arguments: [SIGTERM, SIGKILL])
+    func killedIndexingLeavesThePreviousIndex(signal: Int32) throws {
+        let folder = CLIRunner.temporaryFolder()
+        let index = folder.appendingPathComponent("index").path
+        #expect(try CLIRunner.run(["index", "--corpus", CLITests.shippedCorpus, "--index", index]).status == 0)
+        // A corpus big enough to take a while: 3,000 generated articles.
+        let big = folder.appendingPathComponent("big")
+        try FileManager.default.createDirectory(at: big.appendingPathComponent("documents"), withIntermediateDirectories: true)
+        var lines: [String] = []
+        for n in 0..<3000 {
+            let body = (0..<150).map { "từ\(n)x\($0) học tập suốt đời" }.joined(separator: " ")
+            lines.append(#"{"id":"gen-\#(n)","body":"\#(body)","lang":"vi"}"#)
+        }
+        try lines.joined(separator: "\n").write(to: big.appendingPathComponent("documents/gen.jsonl"), atomically: true,
+                                                 encoding: .utf8)
+        // Spawned with an empty signal mask and default handlers: a test runner's threads may
+        // block or ignore signals, and a child would inherit that.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = [CLIRunner.executable.path, "index", "--corpus", big.path, "--index", index]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        #expect(posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0)
+        Thread.sleep(forTimeInterval: 0.5)
+        var status: Int32 = 0
+        #expect(waitpid(pid, &status, WNOHANG) == 0, "the run finished before it could be interrupted")
+        kill(pid, signal)
+        waitpid(pid, &status, 0)
+        #expect(status & 0x7F == signal, "ended by the signal")
+        let stats = try CLIRunner.run(["stats", "--index", index, "--json"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let counts = try JSONDecoder().decode(IndexStatistics.self, from: Data(stats.stdout.utf8))
+        let shipped = try CLIRunner.run(["index", "--corpus", CLITests.shippedCorpus, "--index", index, "--json"])
+        #expect(shipped.status == 0, "the lock was released: \(shipped.stderr)")
+        let summary = try JSONDecoder().decode(IndexSummary.self, from: Data(shipped.stdout.utf8))
+        #expect(summary.unchanged == counts.documents, "the interrupted run changed nothing")
+        #expect(summary.added == 0 && summary.removed == 0)
+    }
+}
