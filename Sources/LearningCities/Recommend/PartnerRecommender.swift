@@ -294,23 +294,29 @@ public final class PartnerRecommender {
     private func cityProfile(_ city: City, focus: String?, documentCount: Int) throws -> Source {
         let database = index.database
         var source = Source(city: city)
-        var documents: [(docid: UInt32, rank: Int, cities: Int)] = []
-        for docid in try database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)) {
-            let themes = try listValue(docid, slot: TermSchema.Slot.themes)
-            if let focus, !themes.contains(focus) { continue }
-            let type = String(decoding: try database.value(of: docid, slot: TermSchema.Slot.type), as: UTF8.self)
-            let cities = try listValue(docid, slot: TermSchema.Slot.cities).count
-            let rank = type == DocumentType.news.rawValue ? 1 : 0
-            documents.append((docid, rank, max(cities, 1)))
-            source.documentThemes[docid] = themes
-        }
-        guard !documents.isEmpty else { throw RecommendError.noDocuments(city: city.name, theme: focus) }
-        // The city's own profile and initiatives describe its programmes; news
+        // Candidates from posting lists, not by reading every document: the
+        // city's own profile and initiatives describe its programmes; news
         // (often about several cities joining the network at once) only
-        // stands in when there is nothing else.
-        let own = documents.filter { $0.rank == 0 }
-        let chosen = own.isEmpty ? documents : own
-        let relevant = chosen.sorted { ($0.cities, $0.docid) < ($1.cities, $1.docid) }.prefix(maxRelevantDocuments)
+        // stands in when there is nothing else. A city named in thousands of
+        // news articles costs a few posting-list reads, then values are read
+        // for the few documents kept.
+        var candidates = Set(try database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)))
+        if let focus { candidates.formIntersection(try database.documentIDs(for: TermSchema.term(TermSchema.theme, focus))) }
+        guard !candidates.isEmpty else { throw RecommendError.noDocuments(city: city.name, theme: focus) }
+        var own: Set<UInt32> = []
+        for type in [DocumentType.profile, .initiative] {
+            own.formUnion(try database.documentIDs(for: TermSchema.term(TermSchema.type, type.rawValue)))
+        }
+        own.formIntersection(candidates)
+        let pool = (own.isEmpty ? candidates : own).sorted().prefix(maxRelevantDocuments * 4)
+        var documents: [(docid: UInt32, cities: Int)] = []
+        for docid in pool {
+            documents.append((docid, max(try listValue(docid, slot: TermSchema.Slot.cities).count, 1)))
+        }
+        let relevant = documents.sorted { ($0.cities, $0.docid) < ($1.cities, $1.docid) }.prefix(maxRelevantDocuments)
+        for document in relevant {
+            source.documentThemes[document.docid] = try listValue(document.docid, slot: TermSchema.Slot.themes)
+        }
         source.documents = relevant.map(\.docid)
         var total = 0.0
         for document in relevant {
