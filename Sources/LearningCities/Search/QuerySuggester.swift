@@ -28,7 +28,12 @@ public struct QuerySuggester {
                   let suggestion = try? database.spellingSuggestion(for: word.key), suggestion != word.key,
                   let token = Tokenizer().tokens(of: suggestion).first else { return word }
             changed = true
-            return Token(exact: token.exact, folded: token.folded, key: suggestion, capitalized: false, startsClause: false)
+            // The dictionary holds search keys (`festiv`); a non-Vietnamese key is
+            // shown as its most frequent written form (`festival`). Vietnamese
+            // keys get their accents from `accented`, with their neighbours.
+            var exact = token.exact
+            if !VietnameseSyllable.matches(token.folded), let form = mostFrequentForm(ofKey: suggestion) { exact = form }
+            return Token(exact: exact, folded: token.folded, key: suggestion, capitalized: false, startsClause: false)
         }
         return changed ? result : nil
     }
@@ -66,14 +71,26 @@ public struct QuerySuggester {
         return chosen.reversed().joined(separator: " ")
     }
 
+    /// The exact words indexed under a search key, most frequent first.
+    private func rankedForms(ofKey key: String) -> [(word: String, frequency: Int)] {
+        let forms = (try? database.synonyms(of: TermSchema.restoration + key)) ?? []
+        return forms.map { ($0, (try? database.termFrequency($0)) ?? 0) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+    }
+
+    /// The most frequent exact word indexed under a search key.
+    private func mostFrequentForm(ofKey key: String) -> String? {
+        rankedForms(ofKey: key).first?.word
+    }
+
     /// Exact forms of a word with their frequencies, most frequent first (the
-    /// word itself when typed with accents or unknown).
+    /// word itself when typed with accents, not Vietnamese, or unknown).
     private func candidates(_ word: Token) -> [(word: String, frequency: Int)] {
         let mine = (word.exact, (try? database.termFrequency(word.exact)) ?? 0)
-        guard word.exact == word.folded else { return [mine] }
-        let forms = (try? database.synonyms(of: TermSchema.restoration + word.key)) ?? []
-        let ranked = forms.map { ($0, (try? database.termFrequency($0)) ?? 0) }.filter { $0.1 > 0 }
-            .sorted { $0.1 > $1.1 }.prefix(candidatesPerWord)
+        // Only words typed without accents that can be Vietnamese syllables get
+        // accents back; an English word keeps its own form (`city` stays `city`,
+        // though it shares the key `citi` with `cities`).
+        guard word.exact == word.folded, VietnameseSyllable.matches(word.folded) else { return [mine] }
+        let ranked = rankedForms(ofKey: word.key).prefix(candidatesPerWord)
         return ranked.isEmpty ? [mine] : Array(ranked)
     }
 }
