@@ -88,21 +88,34 @@ public final class Searcher {
                                       facets: SearchFacets(type: counts(0), country: counts(1), lang: counts(2)),
                                       relaxed: matches.relaxed,
                                       limitClamped: request.limit > SearchRequest.maxLimit ? SearchRequest.maxLimit : nil)
-        let suggester = QuerySuggester(database: index.database)
         let plainWords = analyzed.words.filter { !$0.key.isEmpty }
-        if matches.estimatedTotal < suggestBelow || matches.relaxed, let corrected = suggester.corrected(plainWords) {
-            response.didYouMean = suggester.accented(corrected)
-        }
+        try suggest(for: plainWords, whenFew: matches.estimatedTotal < suggestBelow || matches.relaxed, into: &response)
         if sampled { response.facetsSampled = true }
         if !index.unavailableShards.isEmpty {
             response.partial = true
             response.unavailable = index.unavailableShards
         }
-        if !plainWords.isEmpty, plainWords.allSatisfy({ $0.exact == $0.folded }) {
-            let accented = suggester.accented(plainWords)
-            if accented != plainWords.map(\.exact).joined(separator: " ") { response.accented = accented }
-        }
         return response
+    }
+
+    /// Sets `did_you_mean` (when the query found few matches) and `accented`
+    /// (when it was typed without accents). A failure here fails the search:
+    /// these fields must be the same on every index layout.
+    private func suggest(for plainWords: [Token], whenFew: Bool, into response: inout SearchResponse) throws {
+        do {
+            try index.withRetry {
+                let suggester = QuerySuggester(database: index.database)
+                if whenFew, let corrected = try suggester.corrected(plainWords) {
+                    response.didYouMean = try suggester.accented(corrected)
+                }
+                if !plainWords.isEmpty, plainWords.allSatisfy({ $0.exact == $0.folded }) {
+                    let accented = try suggester.accented(plainWords)
+                    if accented != plainWords.map(\.exact).joined(separator: " ") { response.accented = accented }
+                }
+            }
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: index.path)
+        }
     }
 
     /// Validated filters of the request as (prefix, value) pairs.
