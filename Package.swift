@@ -23,11 +23,14 @@ let package = Package(
         .target(name: "XapianKit", dependencies: ["CXapian"]),
         // The engine: corpus, analysis, index, search, recommend, protocol.
         .target(name: "LearningCities", dependencies: ["XapianKit"]),
+        // The Model Context Protocol server: an interface beside the CLI and serve.
+        .target(name: "LearncityMCP", dependencies: ["LearningCities"]),
         // The command-line interface.
         .executableTarget(
             name: "learncity",
             dependencies: [
                 "LearningCities",
+                "LearncityMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "XapianKitTests", dependencies: ["XapianKit"]),
         .testTarget(name: "LearningCitiesTests", dependencies: ["LearningCities"]),
+        .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5],

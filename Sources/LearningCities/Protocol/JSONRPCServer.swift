@@ -27,7 +27,7 @@ public final class JSONRPCServer {
     }
 
     /// The methods.
-    public let dispatcher: RequestDispatcher
+    public let dispatcher: any JSONRPCMethodDispatcher
     /// The longest request line accepted, in bytes.
     public let maxLineBytes: Int
     private let input: Int32
@@ -36,7 +36,7 @@ public final class JSONRPCServer {
     private let decoder = JSONDecoder()
 
     /// A server reading `input` and writing `output`, lines capped at `maxLineBytes` (1 MiB by default).
-    public init(dispatcher: RequestDispatcher, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+    public init(dispatcher: any JSONRPCMethodDispatcher, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
                 maxLineBytes: Int = 1 << 20, log: @escaping (String) -> Void) {
         self.dispatcher = dispatcher
         self.input = input

@@ -4,7 +4,7 @@ import Foundation
 /// decodes its params (with the same Codable request types the CLI uses),
 /// moves the index to its latest revision and runs it. Every failure comes
 /// back as a `JSONRPCError`; nothing a client sends can make it trap.
-public final class RequestDispatcher {
+public final class RequestDispatcher: JSONRPCMethodDispatcher {
     /// A method: params in, a Codable result out.
     public typealias Handler = (JSONValue?) throws -> any Encodable & Sendable
 
