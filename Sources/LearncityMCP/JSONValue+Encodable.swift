@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 extension JSONValue {

@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// `completion/complete`: city ids and names for the `city` and `partner`

@@ -1,18 +1,18 @@
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// The JSON-RPC errors of the MCP server that are not learncity's own codes.
 enum MCPError {
     /// MCP's code for a request that names a protocol revision the server does not speak.
-    static let unsupportedProtocolVersionCode = -32022
+    static let unsupportedProtocolVersionCode = JSONRPCErrorCode(rawValue: -32022)
 
     /// A request named revision `requested`; `data` lists the supported ones.
     static func unsupportedProtocolVersion(_ requested: String) -> JSONRPCError {
-        var error = JSONRPCError(.invalidRequest,
-                                 "unsupported protocol version '\(requested)'; this server speaks \(MCPProtocolVersion.supported.joined(separator: ", "))",
-                                 data: .object(["supported": .array(MCPProtocolVersion.supported.map { .string($0) }),
-                                                "requested": .string(requested)]))
-        error.code = unsupportedProtocolVersionCode
-        return error
+        JSONRPCError(unsupportedProtocolVersionCode,
+                     "unsupported protocol version '\(requested)'; this server speaks \(MCPProtocolVersion.supported.joined(separator: ", "))",
+                     data: .object(["supported": .array(MCPProtocolVersion.supported.map { .string($0) }),
+                                    "requested": .string(requested)]))
     }
 
     /// A missing or ill-typed param of a protocol method (not of a tool: those are tool results).

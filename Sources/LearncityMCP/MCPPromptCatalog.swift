@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// Prompts an assistant's user can pick: ready-made requests that bring the
@@ -108,7 +110,7 @@ struct MCPPromptCatalog {
         do {
             return try CityCatalog(index: index).detail(of: name, limit: 0).city
         } catch {
-            let rpc = JSONRPCError.from(error)
+            let rpc = ServeErrorWording.rpcError(for: error)
             throw JSONRPCError(.invalidParams, "invalid argument '\(argument)': \(rpc.message)", data: rpc.data)
         }
     }

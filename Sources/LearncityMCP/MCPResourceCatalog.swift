@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// The index as MCP resources: every city (`learncity://city/<id>`) and every

@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// learncity as a Model Context Protocol server: the methods of MCP over the
@@ -13,7 +15,7 @@ import LearningCities
 /// Requests are answered one at a time, in order, each before the next line
 /// is read; a `notifications/cancelled` therefore always names a request that
 /// is already answered, and is ignored, as the specification allows.
-public final class MCPServer: JSONRPCMethodDispatcher {
+public final class MCPServer: JSONRPCMethods {
     /// The engine methods the tools run.
     public let engine: RequestDispatcher
     /// MCP has no shutdown request: the session ends when the client closes standard input.
@@ -79,7 +81,7 @@ public final class MCPServer: JSONRPCMethodDispatcher {
         } catch let error as JSONRPCError {
             return .failure(error)
         } catch {
-            let rpc = JSONRPCError.from(error)
+            let rpc = ServeErrorWording.rpcError(for: error)
             log("'\(request.method)' failed: \(rpc.message)")
             return .failure(rpc)
         }

@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// One MCP tool: what `tools/list` shows a model (name, description, JSON

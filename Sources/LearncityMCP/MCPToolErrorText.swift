@@ -1,3 +1,5 @@
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// The text of a failed tool call: what went wrong and how to fix the call,
@@ -9,18 +11,18 @@ enum MCPToolErrorText {
         if text.hasSuffix("..") { text.removeLast() }
         let suggestions = MCPToolSummaries.strings(error.data?["suggestions"])
         switch error.code {
-        case RPCErrorCode.unknownCity.rawValue:
+        case JSONRPCErrorCode.unknownCity.rawValue:
             if !suggestions.isEmpty, !error.message.lowercased().contains("did you mean") { text += " Did you mean: \(suggestions.joined(separator: ", "))?" }
             text += " Give a city id, name or alias; the `cities` tool lists them (e.g. {\"country\": \"VN\"})."
-        case RPCErrorCode.emptyQuery.rawValue:
+        case JSONRPCErrorCode.emptyQuery.rawValue:
             text += " Give `query` some words, e.g. {\"query\": \"literacy\"} or {\"query\": \"hoc tap suot doi\"}."
-        case RPCErrorCode.querySyntax.rawValue:
+        case JSONRPCErrorCode.querySyntax.rawValue:
             text += " Remove unbalanced quotes, brackets or a trailing operator, or search plain words."
-        case RPCErrorCode.invalidParams.rawValue:
+        case JSONRPCErrorCode.invalidParams.rawValue:
             text += " Arguments of `\(tool.name)`: \(tool.argumentNames.joined(separator: ", ")) (see its input schema)."
-        case RPCErrorCode.noDocuments.rawValue:
+        case JSONRPCErrorCode.noDocuments.rawValue:
             text += " Try another city, or give `text` describing its programmes."
-        case RPCErrorCode.indexUnavailable.rawValue:
+        case JSONRPCErrorCode.indexUnavailable.rawValue:
             text += " The index must be built first: run `learncity index` (or start `learncity mcp` with --index pointing to one)."
         default:
             break

@@ -1,4 +1,6 @@
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// The short readable text returned with each tool's structured result:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LearncityMCP
+import JSONRPC
 import LearningCities
 
 /// `learncity mcp`: the engine as a Model Context Protocol server over stdio.

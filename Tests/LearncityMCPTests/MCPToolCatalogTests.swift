@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LearncityMCP
+import JSONRPC
 import LearningCities
 
 /// The tool catalog against the engine it runs: every argument a tool's
