@@ -80,6 +80,10 @@ public final class RequestDispatcher: JSONRPCMethods {
             try reader.refresh()
             return DeleteResult(committed: true, deleted: outcome.deleted, missing: outcome.missing, documents: outcome.documents)
         }
+        handlers["version"] = { params in
+            _ = try Self.decode(EmptyParams.self, from: params, allowed: [])
+            return VersionResult(version: LearncityVersion.current)
+        }
         handlers["shutdown"] = { [unowned self] params in
             _ = try Self.decode(EmptyParams.self, from: params, allowed: [])
             shutdownRequested = true

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XapianKit
+import LearningCities
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -98,6 +99,13 @@ struct ServeTests {
         #expect(message(unknown).contains("did you mean"))
         let neither = try server.call("recommend", id: 3, params: ["limit": 3])
         #expect(code(neither) == -32602)
+    }
+
+    @Test func versionAnswersTheEngineVersion() throws {
+        let (_, index) = try ServeFixture.indexedFixture()
+        let server = try ServeProcess(index: index)
+        #expect(result(try server.call("version"))?["version"] as? String == LearncityVersion.current)
+        #expect(result(try server.call("stats"))?["version"] as? String == LearncityVersion.current)
     }
 
     @Test func shutdownAnswersThenExitsZero() throws {
