@@ -15,6 +15,7 @@ lc_database *lc_database_open(const char *path, lc_error *err) {
         auto *handle = new lc_database;
         try {
             handle->db = Xapian::Database(path);
+            handle->remote.assign(handle->db.size(), false);
         } catch (...) {
             delete handle;
             throw;
@@ -30,6 +31,7 @@ lc_database *lc_database_open_many(const char *const *paths, size_t count,
         try {
             for (size_t i = 0; i < count; ++i)
                 handle->db.add_database(Xapian::Database(paths[i]));
+            handle->remote.assign(handle->db.size(), false);
         } catch (...) {
             delete handle;
             throw;
@@ -47,6 +49,7 @@ lc_database *lc_database_open_remote(const char *host, unsigned port,
         try {
             handle->db = Xapian::Remote::open(host, port, timeout_ms,
                                               connect_timeout_ms);
+            handle->remote.assign(handle->db.size(), true);
         } catch (...) {
             delete handle;
             throw;
@@ -59,7 +62,10 @@ lc_database *lc_database_combine(lc_database *const *parts, size_t count,
                                  lc_error *err) {
     return guard_ptr<lc_database>(err, [&] {
         auto *handle = new lc_database;
-        for (size_t i = 0; i < count; ++i) handle->db.add_database(parts[i]->db);
+        for (size_t i = 0; i < count; ++i) {
+            handle->db.add_database(parts[i]->db);
+            handle->remote.insert(handle->remote.end(), parts[i]->remote.begin(), parts[i]->remote.end());
+        }
         return handle;
     });
 }

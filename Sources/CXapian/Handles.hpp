@@ -10,6 +10,9 @@
 
 struct lc_database {
     Xapian::Database db;
+    /// One flag per sub-database (db.size()): true when it is served by
+    /// xapian-tcpsrv. The facet spies need it (see FacetSpy.hpp).
+    std::vector<bool> remote;
     std::string scratch;  // backs strings returned to the caller
 };
 

@@ -3,6 +3,7 @@
 #include "FacetSpy.hpp"
 #include "Guard.hpp"
 #include "Handles.hpp"
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <memory>
@@ -160,6 +161,20 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             return main;
         };
 
+        // Remote shards with a tie break: Xapian 1.4's matcher
+        // (MultiMatch::get_mset) calls the match spies on the client for
+        // remote documents that sort below the lowest item of a full
+        // proto-MSet when sorting is not by relevance alone, although the
+        // shard's server already counted them and sent its counts back; facet
+        // counts came out a few too high (196 vs 192). A spy cannot tell
+        // those calls apart (it sees sub-database docids), so the facets are
+        // then counted by a second, relevance-only match over the same
+        // documents. Reproduced without learncity in
+        // scripts/repro/remote-matchspy.cpp.
+        const bool any_remote =
+            std::find(db->remote.begin(), db->remote.end(), true) != db->remote.end();
+        const bool count_apart = any_remote && o->tie_break_slot >= 0 && o->facet_count > 0;
+
         std::vector<std::unique_ptr<cxapian::SplitValueCountMatchSpy>> spies;
         auto run = [&](const Xapian::Query &query) {
             out->query = query;
@@ -168,13 +183,23 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             if (o->collapse_slot >= 0) out->enquire.set_collapse_key(o->collapse_slot);
             if (o->tie_break_slot >= 0)
                 out->enquire.set_sort_by_relevance_then_value(o->tie_break_slot, false);
+            Xapian::Enquire counter = out->enquire;
+            if (count_apart) {
+                counter = Xapian::Enquire(db->db);
+                counter.set_query(query);
+                if (o->collapse_slot >= 0) counter.set_collapse_key(o->collapse_slot);
+            }
             spies.clear();
-            out->enquire.clear_matchspies();
+            counter.clear_matchspies();
             for (size_t i = 0; i < o->facet_count; ++i) {
                 spies.emplace_back(new cxapian::SplitValueCountMatchSpy(o->facet_slots[i]));
-                out->enquire.add_matchspy(spies.back().get());
+                counter.add_matchspy(spies.back().get());
             }
             out->mset = out->enquire.get_mset(o->offset, o->limit, o->check_at_least);
+            if (count_apart) {
+                counter.get_mset(0, 0, o->check_at_least);
+                counter.clear_matchspies();
+            }
         };
 
         const bool use_and = o->default_and != 0;

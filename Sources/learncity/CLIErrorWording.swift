@@ -12,7 +12,10 @@ enum CLIErrorWording {
             case .missing(let path): return "no index at \(path) (build it with `learncity index --index \(path)`)"
             case .locked(let path):
                 return "index \(path) is locked by another process (another `learncity index` or `serve` is writing it); try again when it has finished"
-            case .xapian: return index.description
+            case .damaged(let path, _):
+                return "\(index.description); rebuild it from the corpus with `learncity index --rebuild --index \(path)` (add --corpus DIR if the corpus is not ./corpus)"
+            case .diskFull: return "\(index.description); free some space, then run the command again"
+            case .notWritable, .notReadable, .xapian: return index.description
             }
         case let search as SearchError:
             switch search {

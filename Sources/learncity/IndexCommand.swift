@@ -25,6 +25,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat any corpus problem as fatal, before anything is written.")
     var strict = false
 
+    @Flag(name: .long, help: "Build the index afresh beside the old one and swap it in (for a damaged index, or to start clean).")
+    var rebuild = false
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -36,7 +39,7 @@ struct IndexCommand: ParsableCommand {
         let corpusPath = corpus ?? IndexLocationOptions.defaultCorpus
         let summary: IndexSummary
         do {
-            summary = try IndexRun(corpus: corpusPath, index: location.path, strict: strict, shards: shards).run()
+            summary = try IndexRun(corpus: corpusPath, index: location.path, strict: strict, shards: shards, rebuild: rebuild).run()
         } catch CorpusError.strict(let issues) {
             throw CommandFailure(description: "--strict: \(issues.count) corpus problem\(issues.count == 1 ? "" : "s") (listed above); the index was not changed")
         }

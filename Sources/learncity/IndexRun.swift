@@ -9,6 +9,8 @@ struct IndexRun {
     let strict: Bool
     /// Shards wanted (`--shards`); nil keeps the index's layout.
     var shards: Int? = nil
+    /// Build afresh beside the index and swap it in (`--rebuild`).
+    var rebuild = false
 
     func run() throws -> IndexSummary {
         let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
@@ -16,6 +18,10 @@ struct IndexRun {
         let issue: (CorpusIssue) -> Void = { issue in
             bar.clear()
             Terminal.standardError.write("\(issue)\n")
+        }
+        if rebuild {
+            return try IndexRebuilder(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)
+                .run(issue: issue, progress: { bar.update(processed: $0) })
         }
         if shards != nil || ShardedIndexLayout.isSharded(index) {
             return try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)

@@ -18,8 +18,17 @@ final class IndexSession {
     /// Opens (creating) the database at `path`, takes its lock and starts the transaction.
     init(path: String) throws {
         self.path = path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError.from(fileError: error, path: path)
+        }
+        do {
+            // An existing database is first opened for reading: Xapian's
+            // writer quietly recreates a missing table, the reader reports it.
+            if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("iamglass")) {
+                _ = try Database(path: path).documentCount()
+            }
             database = try WritableDatabase(path: path, create: true)
             view = try database.reader()
             try database.beginTransaction()

@@ -43,7 +43,8 @@ public struct ShardedIndexer {
         var writers: [ShardWriter] = []
         do {
             for path in shardPaths {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+                catch { throw IndexError.from(fileError: error, path: path) }
                 writers.append(try ShardWriter(path: path, corpus: corpus, capacity: queueCapacity))
             }
         } catch {
