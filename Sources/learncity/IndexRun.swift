@@ -9,6 +9,8 @@ struct IndexRun {
     let strict: Bool
     /// Shards wanted (`--shards`); nil keeps the index's layout.
     var shards: Int? = nil
+    /// Writers for a new index (`--jobs`); nil: the number of cores.
+    var jobs: Int? = nil
 
     func run() throws -> IndexSummary {
         let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
@@ -17,11 +19,7 @@ struct IndexRun {
             bar.clear()
             Terminal.standardError.write("\(issue)\n")
         }
-        if shards != nil || ShardedIndexLayout.isSharded(index) {
-            return try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)
-                .run(issue: issue, progress: { bar.update(processed: $0) })
-        }
-        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict).run(
-            issue: issue, progress: { bar.update(processed: $0) })
+        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict, jobs: jobs, shards: shards)
+            .run(issue: issue, progress: bar.update)
     }
 }
