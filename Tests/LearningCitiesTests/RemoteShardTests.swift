@@ -71,7 +71,7 @@ import XapianKit
         }
         let root = try ShardTestSupport.temporaryFolder("remote")
         let local = root + "/index"
-        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: local, shardCount: 2).run()
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: local, shards: 2).run()
         let servers = try [0, 1].map { try TCPServer(shard: local + "/" + ShardedIndexLayout.shardName($0)) }
         let stubPath = root + "/remote.stub"
         try ShardStub(entries: servers.map { .remote(host: "127.0.0.1", port: $0.port) }).write(to: stubPath)
