@@ -1,3 +1,4 @@
+import Foundation
 import XapianKit
 
 /// Why the index could not be opened or written. Interfaces add their own
@@ -14,7 +15,7 @@ public enum IndexError: Error, CustomStringConvertible {
     public static func from(_ error: XapianError, path: String) -> IndexError {
         switch error.kind {
         case .databaseNotFound: return .missing(path)
-        case .databaseOpening where error.message.contains("Couldn't stat") || error.message.contains("No such file"):
+        case .databaseOpening where !FileManager.default.fileExists(atPath: path):
             return .missing(path)
         case .databaseLocked: return .locked(path)
         default: return .xapian(path, error)
