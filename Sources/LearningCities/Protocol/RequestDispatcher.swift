@@ -46,7 +46,8 @@ public final class RequestDispatcher {
         }
         handlers["recommend"] = { [unowned self] params in
             let request = try Self.decode(RecommendRequest.self, from: params,
-                                          allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme"])
+                                          allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme",
+                                                    "include_non_members"])
             guard request.city != nil || request.text != nil else {
                 throw JSONRPCError.invalidParam("city", "give 'city' (a city id, name or alias) or 'text'")
             }
