@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LearningCities
-import XapianKit
 
 /// `learncity`: search and partner recommendation for UNESCO learning cities.
 @main
@@ -32,9 +31,6 @@ struct Learncity: ParsableCommand {
             Foundation.exit(0)
         } catch let error where CLIErrorWording.message(for: error) != nil {
             Terminal.standardError.write("learncity: \(CLIErrorWording.message(for: error)!)\n")
-            Foundation.exit(1)
-        } catch let error as XapianError {
-            Terminal.standardError.write("learncity: \(error)\n")
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

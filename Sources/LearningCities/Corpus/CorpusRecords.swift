@@ -59,7 +59,7 @@ public enum DocumentRecord {
                 document.date = date
             }
             if let raw = try fields.string("lang") {
-                guard let lang = LanguageDetector.Language(rawValue: raw) else {
+                guard let lang = DocumentLanguage(rawValue: raw) else {
                     return .failure(FieldError(reason: "field 'lang' must be vi or en, got '\(raw)'"))
                 }
                 document.lang = lang

@@ -23,24 +23,21 @@ public final class IndexReader {
         return dictionary
     }
     private var cachedSynonyms: SynonymDictionary?
-    /// Whether a query word's search key is a stopword to drop (frequent in
-    /// this index); answers are remembered until the index changes.
-    public func isQueryStopword(_ key: String) -> Bool {
-        if let known = stopwordAnswers[key] { return known }
-        let answer = QueryStopper.isFrequentStopword(key, in: database)
-        stopwordAnswers[key] = answer
-        return answer
+    /// Values the layers above derive from this revision of the index (a
+    /// search's stopword answers, recommendation stop terms…), keyed by a
+    /// name their layer owns. Explicit state: filled by `derived(_:_:)`,
+    /// emptied when `refresh()` moves to a new revision. Not locked: a reader
+    /// belongs to one thread.
+    private var derivedValues: [String: Any] = [:]
+
+    /// The value derived from this revision under `key`, built by `build` on
+    /// first use and kept until the revision changes.
+    public func derived<Value>(_ key: String, _ build: () throws -> Value) rethrows -> Value {
+        if let known = derivedValues[key] as? Value { return known }
+        let value = try build()
+        derivedValues[key] = value
+        return value
     }
-    private var stopwordAnswers: [String: Bool] = [:]
-    /// Terms relevance feedback never picks for partner recommendation (stopwords, boilerplate,
-    /// every word of every city name), computed once per revision.
-    public var recommendStopTerms: [String] {
-        if let cachedRecommendStopTerms { return cachedRecommendStopTerms }
-        let terms = RecommendStopTerms.terms(cities: cities.all)
-        cachedRecommendStopTerms = terms
-        return terms
-    }
-    private var cachedRecommendStopTerms: [String]?
     /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
     public private(set) var themes: ThemeVocabulary
     /// Shards left out because they could not be reached (only with
@@ -110,8 +107,7 @@ public final class IndexReader {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             cachedSynonyms = nil
-            stopwordAnswers = [:]
-            cachedRecommendStopTerms = nil
+            derivedValues = [:]
         } catch {
             throw IndexError.from(error, path: path)
         }
