@@ -62,10 +62,10 @@ enum IndexingBench {
         let input = engine == .learncity ? prepared.folder : prepared.flatPath
         var arguments = ["index-child", "--engine", engine.rawValue, "--input", input, "--index", index]
         if let jobs { arguments += ["--jobs", String(jobs)] }
-        let result = try ProcessRunner.run(tools.bench, arguments)
-        guard result.status == 0, let report = try? JSONDecoder().decode(ChildIndexReport.self, from: result.stdout) else {
-            throw BenchFailure(description: "\(engine.rawValue) indexer failed (status \(result.status)): "
-                + String(decoding: result.stderr, as: UTF8.self))
+        let run = try ProcessRunner.run(tools.bench, arguments)
+        guard run.status == 0, let report = try? JSONDecoder().decode(ChildIndexReport.self, from: run.stdout) else {
+            throw BenchFailure(description: "\(engine.rawValue) indexer failed (status \(run.status)): "
+                + String(decoding: run.stderr, as: UTF8.self))
         }
         let name = engine == .learncity ? "learncity \(jobs.map { "--jobs \($0)" } ?? "(all cores)")" : "Xapian C++"
         return result(name, report, prepared: prepared, index: index)

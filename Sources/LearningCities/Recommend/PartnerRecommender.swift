@@ -64,17 +64,6 @@ public final class PartnerRecommender {
         }
     }
 
-    /// The one city that `name` (an id, name or alias) denotes.
-    public func resolveCity(_ name: String) throws -> City {
-        if let city = index.cities[name] { return city }
-        let matches = index.cities.matching(name)
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            throw RecommendError.ambiguousCity(name, candidates: matches.map { "\($0.name) (\($0.id))" })
-        }
-        throw RecommendError.unknownCity(name, suggestions: index.cities.suggestions(for: name).map { "\($0.name) (\($0.id))" })
-    }
-
     /// The theme id that `name` (an id or a name in either language) denotes.
     public func resolveTheme(_ name: String) throws -> String {
         if let theme = index.themes.matching(name) { return theme.id }
@@ -114,7 +103,7 @@ public final class PartnerRecommender {
         case (nil, nil): throw RecommendError.missingSource
         case (.some, .some): throw RecommendError.cityAndText
         case (let name?, nil):
-            source = try cityProfile(try resolveCity(name), focus: focus, documentCount: documentCount)
+            source = try cityProfile(try index.cities.resolve(name), focus: focus, documentCount: documentCount)
         case (nil, let text?):
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RecommendError.emptyText }
             source = try textProfile(text, focus: focus, documentCount: documentCount)
