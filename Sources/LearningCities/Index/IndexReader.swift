@@ -38,8 +38,15 @@ public final class IndexReader {
         derivedValues[key] = value
         return value
     }
-    /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
-    public private(set) var themes: ThemeVocabulary
+    /// The theme vocabulary the documents were tagged with (empty when the corpus had none),
+    /// decoded on first use (searches never need it) and forgotten when the revision changes.
+    public var themes: ThemeVocabulary {
+        if let cachedThemes { return cachedThemes }
+        let vocabulary = IndexMetadata.decodeThemes((try? database.metadata(IndexMetadata.themes)) ?? [])
+        cachedThemes = vocabulary
+        return vocabulary
+    }
+    private var cachedThemes: ThemeVocabulary?
     /// Shards left out because they could not be reached (only with
     /// `allowPartial`); results are then partial.
     public private(set) var unavailableShards: [String]
@@ -58,7 +65,6 @@ public final class IndexReader {
         shardCount = opened.shardCount
         stub = opened.stub
         cities = CityDirectory(cities: [])
-        themes = ThemeVocabulary(themes: [])
         try loadCities()
     }
 
@@ -105,7 +111,7 @@ public final class IndexReader {
     private func loadCities() throws {
         do {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
-            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
+            cachedThemes = nil
             cachedSynonyms = nil
             derivedValues = [:]
         } catch {
