@@ -30,6 +30,10 @@ let package = Package(
         .target(name: "JSONRPC"),
         // `learncity serve`: JSON-RPC methods mapped to engine calls.
         .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC"]),
+        // The Model Context Protocol server: an interface beside the CLI and serve.
+        .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe"]),
+        // HTML partner reports and network maps (inline SVG, Equal Earth): an interface beside the CLI.
+        .target(name: "LearncityReport", dependencies: ["LearningCities"]),
         // The command-line interface.
         .executableTarget(
             name: "learncity",
@@ -37,6 +41,8 @@ let package = Package(
                 "LearningCities",
                 "JSONRPC",
                 "LearncityServe",
+                "LearncityMCP",
+                "LearncityReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,8 @@ let package = Package(
         .testTarget(name: "XapianKitTests", dependencies: ["XapianKit"]),
         .testTarget(name: "LearningCitiesTests", dependencies: ["LearningCities"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "LearncityReportTests", dependencies: ["LearncityReport", "LearningCities"]),
+        .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5],

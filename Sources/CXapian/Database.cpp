@@ -2,6 +2,8 @@
 // statistics, documents, terms, synonyms and spelling.
 #include "Guard.hpp"
 #include "Handles.hpp"
+#include <memory>
+#include <unordered_map>
 #include <cstdlib>
 #include <cstring>
 
@@ -244,7 +246,40 @@ int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
     });
 }
 
+lc_termlist *lc_database_unique_terms_with_value(lc_database *db,
+                                                 const char *prefix,
+                                                 unsigned slot, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        std::unique_ptr<lc_termlist> list(new lc_termlist);
+        const std::string p(prefix ? prefix : "");
+        std::unordered_map<Xapian::docid, size_t> item_of;
+        for (auto it = db->db.allterms_begin(p); it != db->db.allterms_end(p); ++it) {
+            if (it.get_termfreq() != 1) continue;
+            const std::string term = *it;
+            Xapian::PostingIterator posting = db->db.postlist_begin(term);
+            if (posting == db->db.postlist_end(term)) continue;
+            item_of.emplace(*posting, list->items.size());
+            list->items.emplace_back(term.substr(p.size()), *posting);
+        }
+        list->values.resize(list->items.size());
+        for (auto it = db->db.valuestream_begin(slot); it != db->db.valuestream_end(slot); ++it) {
+            auto found = item_of.find(it.get_docid());
+            if (found != item_of.end()) list->values[found->second] = *it;
+        }
+        return list.release();
+    });
+}
+
 size_t lc_termlist_size(const lc_termlist *list) { return list->items.size(); }
+
+const char *lc_termlist_value(const lc_termlist *list, size_t i, size_t *len) {
+    if (i >= list->values.size()) {
+        *len = 0;
+        return "";
+    }
+    *len = list->values[i].size();
+    return list->values[i].data();
+}
 
 const char *lc_termlist_term(const lc_termlist *list, size_t i, size_t *len) {
     *len = list->items[i].first.size();

@@ -27,6 +27,7 @@ struct lc_document {
 
 struct lc_termlist {
     std::vector<std::pair<std::string, uint32_t>> items;
+    std::vector<std::string> values;  // by item, when read with one
 };
 
 struct lc_mset {

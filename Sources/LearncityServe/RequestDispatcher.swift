@@ -43,7 +43,7 @@ public final class RequestDispatcher: JSONRPCMethods {
     private func register() {
         handlers["search"] = { [unowned self] params in
             let request = try Self.decode(SearchRequest.self, from: params,
-                                          allowed: ["query", "limit", "offset", "type", "country", "city", "lang", "facets"])
+                                          allowed: ["query", "limit", "offset", "type", "country", "city", "lang", "facets", "snippets"])
             return try Searcher(index: try index.current()).search(request)
         }
         handlers["recommend"] = { [unowned self] params in
@@ -79,6 +79,10 @@ public final class RequestDispatcher: JSONRPCMethods {
             let outcome = try IndexUpdater(path: index.path).delete(ids: request.ids)
             try reader.refresh()
             return DeleteResult(committed: true, deleted: outcome.deleted, missing: outcome.missing, documents: outcome.documents)
+        }
+        handlers["version"] = { params in
+            _ = try Self.decode(EmptyParams.self, from: params, allowed: [])
+            return VersionResult(version: LearncityVersion.current)
         }
         handlers["shutdown"] = { [unowned self] params in
             _ = try Self.decode(EmptyParams.self, from: params, allowed: [])

@@ -4,9 +4,9 @@ import LearningCities
 /// The JSON-RPC error for anything a method throws: the engine's errors
 /// carry what happened (their case and data); this says it for clients of
 /// the server, naming params rather than command-line flags.
-enum ServeErrorWording {
+public enum ServeErrorWording {
     /// The JSON-RPC error for `error`.
-    static func rpcError(for error: Error) -> JSONRPCError {
+    public static func rpcError(for error: Error) -> JSONRPCError {
         switch error {
         case let rpc as JSONRPCError:
             return rpc

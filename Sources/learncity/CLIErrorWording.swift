@@ -1,3 +1,4 @@
+import LearncityReport
 import LearningCities
 
 /// The one line the CLI prints for an engine error: the engine says what
@@ -38,6 +39,8 @@ enum CLIErrorWording {
             return corpus.description
         case let city as CityError:
             return city.description
+        case let report as ReportError:
+            return report.description
         case let failure as CommandFailure:
             return failure.description
         default:

@@ -9,6 +9,8 @@ struct IndexRun {
     let strict: Bool
     /// Shards wanted (`--shards`); nil keeps the index's layout.
     var shards: Int? = nil
+    /// Writers for a new index (`--jobs`); nil: the number of cores.
+    var jobs: Int? = nil
     /// Build afresh beside the index and swap it in (`--rebuild`).
     var rebuild = false
 
@@ -20,14 +22,10 @@ struct IndexRun {
             Terminal.standardError.write("\(issue)\n")
         }
         if rebuild {
-            return try IndexRebuilder(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)
-                .run(issue: issue, progress: { bar.update(processed: $0) })
+            return try IndexRebuilder(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict, jobs: jobs)
+                .run(issue: issue, progress: bar.update)
         }
-        if shards != nil || ShardedIndexLayout.isSharded(index) {
-            return try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)
-                .run(issue: issue, progress: { bar.update(processed: $0) })
-        }
-        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict).run(
-            issue: issue, progress: { bar.update(processed: $0) })
+        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict, jobs: jobs, shards: shards)
+            .run(issue: issue, progress: bar.update)
     }
 }

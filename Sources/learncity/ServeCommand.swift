@@ -10,7 +10,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer JSON-RPC 2.0 requests on stdin, one per line, with one response line each on stdout.",
         discussion: """
-            Methods: search, recommend, city, cities, stats, upsert, delete, shutdown (see docs/serve.md). \
+            Methods: search, recommend, city, cities, stats, version, upsert, delete, shutdown (see docs/serve.md). \
             Logs go to standard error. The index may be rebuilt by another process while serving: every \
             request reads the latest committed revision. Exit status 0 at end of input or after shutdown.
             Example:

@@ -4,6 +4,8 @@ import XapianKit
 /// Document counts by type, language and country, the number of cities and
 /// the size of the index: the answer of `learncity stats`.
 public struct IndexStatistics: Codable, Sendable, Equatable {
+    /// The learncity version that answered (`LearncityVersion.current`).
+    public var version: String = LearncityVersion.current
     /// Where the index is.
     public var index: String
     /// Documents in the index.
@@ -22,7 +24,7 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
     public var indexBytes: Int
 
     enum CodingKeys: String, CodingKey {
-        case index, documents, cities
+        case version, index, documents, cities
         case byType = "by_type"
         case byLang = "by_lang"
         case byCountry = "by_country"
@@ -43,7 +45,7 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
                 }
                 return result
             }
-            return IndexStatistics(index: reader.path, documents: try database.documentCount(),
+            return IndexStatistics(version: LearncityVersion.current, index: reader.path, documents: try database.documentCount(),
                                    byType: try counts(TermSchema.type), byLang: try counts(TermSchema.lang),
                                    byCountry: try counts(TermSchema.country), cities: reader.cities.all.count,
                                    citiesWithDocuments: try counts(TermSchema.city).count,

@@ -16,9 +16,12 @@ public struct IndexRebuilder {
     public var shardCount: Int?
     /// Refuse a corpus with any problem before writing.
     public var strict: Bool
+    /// Writers in parallel; nil: the number of cores.
+    public var jobs: Int?
 
     /// A rebuild of `indexPath` from `corpusPath`.
-    public init(corpusPath: String, indexPath: String, shardCount: Int? = nil, strict: Bool = false) {
+    public init(corpusPath: String, indexPath: String, shardCount: Int? = nil, strict: Bool = false, jobs: Int? = nil) {
+        self.jobs = jobs
         self.corpusPath = corpusPath
         self.indexPath = indexPath
         self.shardCount = shardCount
@@ -26,7 +29,7 @@ public struct IndexRebuilder {
     }
 
     /// Rebuilds the index.
-    public func run(issue: (CorpusIssue) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> IndexSummary {
+    public func run(issue: (CorpusIssue) -> Void = { _ in }, progress: (IndexProgress) -> Void = { _ in }) throws -> IndexSummary {
         var target = indexPath
         while target.count > 1, target.hasSuffix("/") { target.removeLast() }
         var isDirectory: ObjCBool = false
@@ -45,13 +48,8 @@ public struct IndexRebuilder {
         try? FileManager.default.removeItem(atPath: fresh)
         let summary: IndexSummary
         do {
-            if let shards {
-                summary = try ShardedIndexer(corpusPath: corpusPath, indexPath: fresh, shardCount: shards, strict: strict)
-                    .run(issue: issue, progress: progress)
-            } else {
-                summary = try CorpusIndexer(corpusPath: corpusPath, indexPath: fresh, strict: strict)
-                    .run(issue: issue, progress: progress)
-            }
+            summary = try CorpusIndexer(corpusPath: corpusPath, indexPath: fresh, strict: strict, jobs: jobs, shards: shards)
+                .run(issue: issue, progress: progress)
         } catch {
             try? FileManager.default.removeItem(atPath: fresh)
             throw error

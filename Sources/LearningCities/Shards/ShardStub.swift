@@ -74,7 +74,9 @@ public struct ShardStub: Equatable, Sendable {
 
     /// Reads and parses the stub file at `path`.
     public static func read(from path: String) throws -> ShardStub {
-        guard let data = FileContents.read(path) else { throw IndexError.missing(path) }
+        guard let data = FileContents.read(path) else {
+            throw ShardError.io(path: path, reason: "no such stub file")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ShardError.badStub(file: path, line: nil, reason: "not UTF-8 text")
         }
