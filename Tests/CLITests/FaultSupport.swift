@@ -58,6 +58,15 @@ enum FaultSupport {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Fills the file system holding `folder` with the file `filler` until
+    /// `bytes` are left free (all of it when 0).
+    static func fill(_ folder: String, leaving bytes: Int64, with filler: String) throws {
+        let free = (try FileManager.default.attributesOfFileSystem(forPath: folder)[.systemFreeSize] as? NSNumber)?.int64Value ?? 0
+        var arguments = ["dd", "if=/dev/zero", "of=\(filler)", "bs=64k"]
+        if bytes > 0 { arguments.append("count=\(max(0, free - bytes) / 65536)") }
+        shell(arguments)
+    }
+
     /// Runs `learncity arguments` as the unprivileged user.
     static func runAsOtherUser(_ arguments: [String], timeout: TimeInterval = 120) throws -> ServeFixture.Run {
         try ServeFixture.run(["--reuid=\(otherUID)", "--regid=\(otherUID)", "--clear-groups", ServeFixture.binary] + arguments,
