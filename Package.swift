@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC"]),
         // The Model Context Protocol server: an interface beside the CLI and serve.
         .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe"]),
+        // HTML partner reports and network maps (inline SVG, Equal Earth): an interface beside the CLI.
+        .target(name: "LearncityReport", dependencies: ["LearningCities"]),
         // The command-line interface.
         .executableTarget(
             name: "learncity",
@@ -40,6 +42,7 @@ let package = Package(
                 "JSONRPC",
                 "LearncityServe",
                 "LearncityMCP",
+                "LearncityReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "XapianKitTests", dependencies: ["XapianKit"]),
         .testTarget(name: "LearningCitiesTests", dependencies: ["LearningCities"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "LearncityReportTests", dependencies: ["LearncityReport", "LearningCities"]),
         .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],

@@ -43,7 +43,7 @@ public final class RequestDispatcher: JSONRPCMethods {
     private func register() {
         handlers["search"] = { [unowned self] params in
             let request = try Self.decode(SearchRequest.self, from: params,
-                                          allowed: ["query", "limit", "offset", "type", "country", "city", "lang", "facets"])
+                                          allowed: ["query", "limit", "offset", "type", "country", "city", "lang", "facets", "snippets"])
             return try Searcher(index: try index.current()).search(request)
         }
         handlers["recommend"] = { [unowned self] params in

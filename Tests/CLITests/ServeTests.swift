@@ -47,6 +47,16 @@ struct ServeTests {
         let expected = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSDictionary
         #expect(NSDictionary(dictionary: try #require(result(response))) == expected)
         #expect(!ids(response).isEmpty)
+
+        // Without snippets and facets: the same hits, as the CLI's --no-snippets --no-facets gives them.
+        let bare = try server.call("search", id: 8, params: ["query": "hoc tap", "limit": 3, "country": "VN",
+                                                             "snippets": false, "facets": false])
+        let bareCLI = try ServeFixture.run(["search", "--index", index, "--json", "--limit", "3", "--country", "VN",
+                                            "--no-snippets", "--no-facets", "hoc tap"])
+        let bareExpected = try JSONSerialization.jsonObject(with: Data(bareCLI.stdout.utf8)) as! NSDictionary
+        #expect(NSDictionary(dictionary: try #require(result(bare))) == bareExpected)
+        #expect(ids(bare) == ids(response))
+        #expect((result(bare)?["results"] as? [[String: Any]] ?? []).allSatisfy { ($0["snippet"] as? String) == "" })
         server.closeInput()
         #expect(server.waitForExit() == 0)
     }

@@ -11,7 +11,7 @@ import XapianKit
         let root = try ShardTestSupport.temporaryFolder("shards")
         let single = root + "/single", sharded = root + "/sharded"
         _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: single).run()
-        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: sharded, shardCount: 3).run()
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: sharded, shards: 3).run()
         return (single, sharded)
     }
 
@@ -175,13 +175,13 @@ import XapianKit
         for i in 0..<30 { bodies["note-\(i)"] = "Adult learners meet in library \(i) for reading circles." }
         try write(bodies)
         let index = root + "/index"
-        let first = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: 2).run()
+        let first = try CorpusIndexer(corpusPath: corpus, indexPath: index, shards: 2).run()
         #expect(first.added == 30)
 
         bodies["note-7"] = "Zebrafish aquarium workshop for retired engineers."
         bodies.removeValue(forKey: "note-12")
         try write(bodies)
-        let second = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: nil).run()
+        let second = try CorpusIndexer(corpusPath: corpus, indexPath: index, shards: nil).run()
         #expect(second.updated == 1 && second.removed == 1 && second.unchanged == 28 && second.added == 0)
         #expect(second.documents == 29)
 
@@ -193,7 +193,7 @@ import XapianKit
         #expect(!gone.results.map(\.id).contains("note-12"))
 
         #expect(throws: ShardError.self) {
-            _ = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: 3).run()
+            _ = try CorpusIndexer(corpusPath: corpus, indexPath: index, shards: 3).run()
         }
     }
 
@@ -235,7 +235,7 @@ import XapianKit
     @Test func upsertAndDeleteReachTheOwningShard() throws {
         let root = try ShardTestSupport.temporaryFolder("shard-upsert")
         let index = root + "/sharded"
-        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: index, shardCount: 3).run()
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: index, shards: 3).run()
         let before = try IndexReader(path: index).database.documentCount()
         let document = SourceDocument(id: "news/upserted-quokka", title: "Quokka learning circle",
                                       body: "A quokka learning circle opened in Sơn La.", lang: .en)

@@ -51,7 +51,7 @@ public final class IndexReader {
     public init(path: String, shardOptions: ShardOptions = ShardOptions()) throws {
         self.path = path
         self.shardOptions = shardOptions
-        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.notFound(path) }
         let opened = try ShardConnector.open(path, options: shardOptions)
         database = opened.database
         unavailableShards = opened.unavailable

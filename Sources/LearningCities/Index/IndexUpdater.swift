@@ -97,7 +97,7 @@ public struct IndexUpdater {
 
     /// Items grouped by the database that owns their id, in first-seen order.
     private func grouped<Item>(_ items: [Item], id: (Item) -> String) throws -> [(String, [Item])] {
-        guard IndexReader.exists(at: path) || ShardedIndexLayout.isSharded(path) else { throw IndexError.missing(path) }
+        guard IndexReader.exists(at: path) || ShardedIndexLayout.isSharded(path) else { throw IndexError.notFound(path) }
         var order: [String] = []
         var groups: [String: [Item]] = [:]
         for item in items {

@@ -8,7 +8,7 @@ import XapianKit
 public final class Searcher {
     /// The index searched.
     public let index: IndexReader
-    /// Characters of context in each snippet.
+    /// Bytes of UTF-8 text in each snippet (about).
     public var snippetLength = 220
     /// Weight factor of bigram boosts (1: a bigram weighs like a word).
     public var bigramWeight = 1.0
@@ -68,10 +68,14 @@ public final class Searcher {
 
         let decoder = JSONDecoder()
         var results: [SearchHit] = []
+        let snippets = request.snippets && !matches.hits.isEmpty
+            ? SnippetMaker(keys: ((try? matches.queryTerms()) ?? []).compactMap { term in
+                term.hasPrefix(TermSchema.folded) ? String(term.dropFirst(TermSchema.folded.count)) : nil
+            }, length: snippetLength)
+            : nil
         for (offset, hit) in matches.hits.enumerated() {
             guard let stored = try? StoredDocument(stored: hit.data, decoder: decoder) else { continue }
-            let snippet = (try? matches.snippet(of: stored.body, length: snippetLength, highlightStart: "<b>",
-                                                highlightEnd: "</b>", mapper: SnippetTermMapper.function)) ?? ""
+            let snippet = snippets?.snippet(of: stored.body) ?? ""
             results.append(SearchHit(rank: request.offset + offset + 1, id: stored.id, type: stored.type.rawValue,
                                      title: stored.title, cities: stored.cities, date: stored.date,
                                      lang: stored.lang.rawValue, score: hit.weight, snippet: snippet))
