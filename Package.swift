@@ -29,9 +29,9 @@ let package = Package(
         // server): knows nothing of the engine.
         .target(name: "JSONRPC"),
         // `learncity serve`: JSON-RPC methods mapped to engine calls.
-        .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC"]),
+        .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC", "LearncityReport"]),
         // The Model Context Protocol server: an interface beside the CLI and serve.
-        .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe"]),
+        .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe", "LearncityReport"]),
         // HTML partner reports and network maps (inline SVG, Equal Earth): an interface beside the CLI.
         .target(name: "LearncityReport", dependencies: ["LearningCities"]),
         // The command-line interface.

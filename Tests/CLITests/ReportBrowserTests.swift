@@ -40,4 +40,19 @@ struct ReportBrowserTests {
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr.contains("cannot write /proc/nope/x.html"), "\(unwritable.stderr)")
     }
+
+    @Test func serveAnswersReportWithThePage() throws {
+        let (_, index) = try ServeFixture.indexedFixture()
+        let server = try ServeProcess(index: index)
+        let answer = try server.call("report", params: ["city": "Cork", "lang": "en", "limit": 2])
+        let result = try #require(answer["result"] as? [String: Any], "\(answer)")
+        let html = result["html"] as? String ?? ""
+        let partners = result["partners"] as? [String] ?? []
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"en\">"))
+        #expect(!partners.isEmpty && partners.allSatisfy { html.contains("data-partner=\"\($0)\"") })
+        let badLang = try server.call("report", id: 2, params: ["city": "Cork", "lang": "fr"])
+        #expect((badLang["error"] as? [String: Any])?["code"] as? Int == -32602)
+        let unknown = try server.call("report", id: 3, params: ["city": "Atlantis"])
+        #expect((unknown["error"] as? [String: Any])?["code"] as? Int == -32001)
+    }
 }
