@@ -49,7 +49,8 @@ public final class RequestDispatcher: JSONRPCMethods {
         }
         handlers["recommend"] = { [unowned self] params in
             let request = try Self.decode(RecommendRequest.self, from: params,
-                                          allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme"])
+                                          allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme",
+                                                    "include_non_members"])
             return try PartnerRecommender(index: try index.current()).recommend(request)
         }
         handlers["city"] = { [unowned self] params in

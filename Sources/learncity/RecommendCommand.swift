@@ -36,6 +36,9 @@ struct RecommendCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Focus on one theme (id or name, e.g. literacy).", valueName: "theme"))
     var theme: String?
 
+    @Flag(name: .long, help: "Also offer cities that are not GNLC members (applicants, former, unconfirmed).")
+    var includeNonMembers = false
+
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
@@ -55,7 +58,8 @@ struct RecommendCommand: ParsableCommand {
         if !name.isEmpty, text != nil { throw RecommendError.cityAndText }
         let reader = try location.open()
         let request = RecommendRequest(city: name.isEmpty ? nil : name, text: text, limit: limit,
-                                       otherCountries: otherCountries, country: country, region: region, theme: theme)
+                                       otherCountries: otherCountries, country: country, region: region, theme: theme,
+                                       includeNonMembers: includeNonMembers)
         let response = try PartnerRecommender(index: reader).recommend(request)
         if json {
             print(try JSONOutput.string(response))

@@ -24,7 +24,7 @@ import LearningCities
     }
 
     @Test func searchJSONDecodesIntoTheSchema() throws {
-        let result = try CLIRunner.run(["search", "--index", Self.index, "--json", "hoc", "tap", "suot", "doi"])
+        let result = try CLIRunner.run(["search", "--index", Self.index, "--json", "--limit", "20", "hoc", "tap", "suot", "doi"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 1)
         let response = try JSONDecoder().decode(SearchResponse.self, from: Data(result.stdout.utf8))

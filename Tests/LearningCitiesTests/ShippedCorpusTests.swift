@@ -46,4 +46,32 @@ import Testing
         let vietnamese = cities.filter { $0.country == "VN" }.map(\.name)
         #expect(Set(vietnamese).isSuperset(of: ["Sa Đéc", "Vinh", "Cao Lãnh", "Hồ Chí Minh City", "Sơn La", "Hà Nội"]))
     }
+
+    /// Programmes for at least 200 cities, at least 60 of them with three or more, every one
+    /// linked to its web source. A programme is counted once, whatever the number of languages
+    /// it is written in (`…-en` and `…-vi` share an id stem).
+    @Test func initiativesCoverTwoHundredCitiesFromWebSources() throws {
+        let (cities, _) = try reader.readCities()
+        var programmesPerCity: [String: Set<String>] = [:]
+        var withoutWebSource: [String] = [], withoutCity: [String] = []
+        var initiatives = 0
+        try reader.readDocuments(knownCities: Set(cities.map(\.id)), issue: { _ in }) { source in
+            guard source.type == .initiative else { return }
+            initiatives += 1
+            let url = source.source ?? ""
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) { withoutWebSource.append(source.id) }
+            let linked = source.cities ?? []
+            if linked.isEmpty { withoutCity.append(source.id) }
+            let stem = source.id.hasSuffix("-en") || source.id.hasSuffix("-vi")
+                ? String(source.id.dropLast(3)) : source.id
+            for city in linked { programmesPerCity[city, default: []].insert(stem) }
+        }
+        #expect(initiatives > 400, "initiatives: \(initiatives)")
+        #expect(withoutWebSource.isEmpty, "initiatives without a web source: \(withoutWebSource)")
+        #expect(withoutCity.isEmpty, "initiatives naming no city: \(withoutCity)")
+        let withOne = programmesPerCity.count
+        let withThree = programmesPerCity.values.filter { $0.count >= 3 }.count
+        #expect(withOne >= 200, "cities with one or more initiatives: \(withOne)")
+        #expect(withThree >= 60, "cities with three or more initiatives: \(withThree)")
+    }
 }

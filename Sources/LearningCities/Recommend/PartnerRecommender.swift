@@ -154,6 +154,7 @@ public final class PartnerRecommender {
         for (docid, candidate) in candidates {
             for id in candidate.cities where id != source.city?.id {
                 guard let city = index.cities[id] else { continue }
+                if !request.includeNonMembers, !city.isMember { continue }
                 if request.otherCountries, let sourceCountry, city.country == sourceCountry { continue }
                 if let country, city.country != country { continue }
                 if let region, city.region.map(TermSchema.slug) != region { continue }

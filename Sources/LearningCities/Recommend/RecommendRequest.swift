@@ -15,13 +15,16 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
     public var region: String?
     /// Focus on one theme (id or name): only documents about it count.
     public var theme: String?
+    /// Also offer cities that are not GNLC members (applicants, former members, unconfirmed).
+    public var includeNonMembers: Bool
 
     /// The largest `limit` honoured; larger ones are clamped.
     public static let maxLimit = 100
 
     /// Creates a request.
     public init(city: String? = nil, text: String? = nil, limit: Int = 5, otherCountries: Bool = false,
-                country: String? = nil, region: String? = nil, theme: String? = nil) {
+                country: String? = nil, region: String? = nil, theme: String? = nil,
+                includeNonMembers: Bool = false) {
         self.city = city
         self.text = text
         self.limit = limit
@@ -29,11 +32,13 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         self.country = country
         self.region = region
         self.theme = theme
+        self.includeNonMembers = includeNonMembers
     }
 
     enum CodingKeys: String, CodingKey {
         case city, text, limit, country, region, theme
         case otherCountries = "other_countries"
+        case includeNonMembers = "include_non_members"
     }
 
     /// Decodes with defaults for the optional fields.
@@ -46,5 +51,6 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         country = try container.decodeIfPresent(String.self, forKey: .country)
         region = try container.decodeIfPresent(String.self, forKey: .region)
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        includeNonMembers = try container.decodeIfPresent(Bool.self, forKey: .includeNonMembers) ?? false
     }
 }

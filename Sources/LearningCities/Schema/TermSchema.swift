@@ -41,11 +41,13 @@ public enum TermSchema {
     public static let year = "XY"
     /// UNESCO region of a linked city, as a slug (`XRasia-and-the-pacific`).
     public static let region = "XR"
+    /// GNLC status of a linked city (`XSmember`, `XSapplicant`; see `MembershipStatus`).
+    public static let status = "XS"
 
     /// Boolean fields the query language accepts, e.g. `city:vn-son-la`.
     public static let fields: [(name: String, prefix: String)] = [
         ("type", type), ("country", country), ("city", city), ("lang", lang), ("theme", theme),
-        ("year", year), ("region", region),
+        ("year", year), ("region", region), ("status", status),
     ]
 
     // MARK: Value slots
@@ -85,7 +87,7 @@ public enum TermSchema {
     public static let bodyPositionGap: UInt32 = 100
 
     /// Version of the analysis: changing it re-indexes every document.
-    public static let analysisVersion = "3"
+    public static let analysisVersion = "4"
 
     /// A boolean term, following Xapian's convention that a value starting
     /// with a capital letter is separated from the prefix by a colon
