@@ -41,16 +41,10 @@ public struct SearchOptions: Sendable {
     public var limit: Int = 10
     /// Look at least this many matches (exact totals and facets need all).
     public var checkAtLeast: Int = 0
-    /// The most terms a wildcard may expand to (most frequent first).
-    public var wildcardLimit: Int = 64
     /// AND between words (true) or OR.
     public var defaultAnd: Bool = true
     /// When AND finds nothing, run again with OR.
     public var relaxToOr: Bool = true
-    /// Ask Xapian for a spelling-corrected query.
-    public var spelling: Bool = false
-    /// Expand words with the synonym table.
-    public var synonyms: Bool = false
     /// Keep one hit per value of this slot (nil: off).
     public var collapseSlot: Int?
     /// Order equal weights by this slot's value (ascending) rather than by

@@ -138,9 +138,8 @@ public final class Searcher {
             filters.append((TermSchema.lang, parsed.rawValue))
         }
         if let country = request.country {
-            let code = country.uppercased()
-            guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw SearchError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+            guard let code = CountryCode.normalized(country) else {
+                throw SearchError.invalidParameter(name: "country", reason: CountryCode.problem(country))
             }
             filters.append((TermSchema.country, code))
         }
