@@ -22,7 +22,8 @@ let package = Package(
         // Swift classes over the C handles: throwing functions, value types.
         .target(name: "XapianKit", dependencies: ["CXapian"]),
         // The engine: corpus, analysis, index, search, recommend, protocol.
-        .target(name: "LearningCities", dependencies: ["XapianKit"]),
+        // The engine's bilingual programme vocabulary ships as a resource.
+        .target(name: "LearningCities", dependencies: ["XapianKit"], resources: [.copy("Resources/vocabulary")]),
         // The command-line interface.
         .executableTarget(
             name: "learncity",

@@ -43,6 +43,8 @@ public final class IndexReader {
     private var cachedRecommendStopTerms: [String]?
     /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
     public private(set) var themes: ThemeVocabulary
+    /// The programme concepts the documents were tagged with (`XP` terms).
+    public private(set) var concepts: ConceptVocabulary
     /// Shards left out because they could not be reached (only with
     /// `allowPartial`); results are then partial.
     public private(set) var unavailableShards: [String]
@@ -62,6 +64,7 @@ public final class IndexReader {
         stub = opened.stub
         cities = CityDirectory(cities: [])
         themes = ThemeVocabulary(themes: [])
+        concepts = ConceptVocabulary(concepts: [])
         try loadCities()
     }
 
@@ -104,11 +107,12 @@ public final class IndexReader {
         try loadCities()
     }
 
-    /// Loads the cities and themes stored in the index and forgets what was derived from them.
+    /// Loads the cities, themes and concepts stored in the index and forgets what was derived from them.
     private func loadCities() throws {
         do {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
+            concepts = IndexMetadata.decodeConcepts(try database.metadata(IndexMetadata.concepts))
             cachedSynonyms = nil
             stopwordAnswers = [:]
             cachedRecommendStopTerms = nil

@@ -58,7 +58,9 @@ final class IndexSession {
             existing.removeAll()
             try database.setMetadata(IndexMetadata.encode(corpus.cities), for: IndexMetadata.cities)
             try database.setMetadata(IndexMetadata.encode(corpus.abbreviations), for: IndexMetadata.abbreviations)
-            try database.setMetadata(IndexMetadata.encode(corpus.themes.themes), for: IndexMetadata.themes)
+            try database.setMetadata(IndexMetadata.encode(corpus.vocabulary.themes.themes), for: IndexMetadata.themes)
+            try database.setMetadata(IndexMetadata.encode(corpus.vocabulary.concepts.concepts), for: IndexMetadata.concepts)
+            try database.setMetadata(Array(corpus.vocabulary.version.utf8), for: IndexMetadata.vocabularyVersion)
             try database.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
             if summary.added + summary.updated + summary.removed > 0 || wasEmpty {
                 try VocabularyTables.rebuild(writer: database, reader: view, synonyms: corpus.synonyms)

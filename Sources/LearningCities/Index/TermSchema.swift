@@ -37,6 +37,10 @@ public enum TermSchema {
     public static let lang = "XL"
     /// Theme id (`XHliteracy`); its wdf is the number of cue phrases found (at most `maxThemeWeight`).
     public static let theme = "XH"
+    /// Programme concept of the bilingual vocabulary (`XPpublic-library`),
+    /// in whatever language or wording the document names it; its wdf is the
+    /// number of mentions (at most `maxThemeWeight`). See `ConceptTagger`.
+    public static let programmeConcept = "XP"
     /// Year (`XY2024`).
     public static let year = "XY"
     /// UNESCO region of a linked city, as a slug (`XRasia-and-the-pacific`).
@@ -85,7 +89,7 @@ public enum TermSchema {
     public static let bodyPositionGap: UInt32 = 100
 
     /// Version of the analysis: changing it re-indexes every document.
-    public static let analysisVersion = "3"
+    public static let analysisVersion = "4"
 
     /// A boolean term, following Xapian's convention that a value starting
     /// with a capital letter is separated from the prefix by a colon

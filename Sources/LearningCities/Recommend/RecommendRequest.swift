@@ -15,13 +15,15 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
     public var region: String?
     /// Focus on one theme (id or name): only documents about it count.
     public var theme: String?
+    /// Language of the reasons (`vi` or `en`); nil: the source's language.
+    public var lang: String?
 
     /// The largest `limit` honoured; larger ones are clamped.
     public static let maxLimit = 100
 
     /// Creates a request.
     public init(city: String? = nil, text: String? = nil, limit: Int = 5, otherCountries: Bool = false,
-                country: String? = nil, region: String? = nil, theme: String? = nil) {
+                country: String? = nil, region: String? = nil, theme: String? = nil, lang: String? = nil) {
         self.city = city
         self.text = text
         self.limit = limit
@@ -29,10 +31,11 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         self.country = country
         self.region = region
         self.theme = theme
+        self.lang = lang
     }
 
     enum CodingKeys: String, CodingKey {
-        case city, text, limit, country, region, theme
+        case city, text, limit, country, region, theme, lang
         case otherCountries = "other_countries"
     }
 
@@ -46,5 +49,6 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         country = try container.decodeIfPresent(String.self, forKey: .country)
         region = try container.decodeIfPresent(String.self, forKey: .region)
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        lang = try container.decodeIfPresent(String.self, forKey: .lang)
     }
 }
