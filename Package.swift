@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "learncity", targets: ["learncity"]),
         .library(name: "LearningCities", targets: ["LearningCities"]),
         .library(name: "XapianKit", targets: ["XapianKit"]),
+        .library(name: "JSONRPC", targets: ["JSONRPC"]),
+        .library(name: "LearncityServe", targets: ["LearncityServe"]),
         .executable(name: "learncity-bench", targets: ["learncity-bench"]),
     ],
     dependencies: [
@@ -21,14 +23,24 @@ let package = Package(
         ),
         // Swift classes over the C handles: throwing functions, value types.
         .target(name: "XapianKit", dependencies: ["CXapian"]),
-        // The engine: corpus, analysis, index, search, recommend, protocol.
+        // The engine: corpus, analysis, index, search, recommend, shards.
         // The engine's bilingual programme vocabulary ships as a resource.
         .target(name: "LearningCities", dependencies: ["XapianKit"], resources: [.copy("Resources/vocabulary")]),
+        // Generic JSON-RPC 2.0 (values, requests, errors, line framing, a stdio
+        // server): knows nothing of the engine.
+        .target(name: "JSONRPC"),
+        // `learncity serve`: JSON-RPC methods mapped to engine calls.
+        .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC"]),
+        // The Model Context Protocol server: an interface beside the CLI and serve.
+        .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe"]),
         // The command-line interface.
         .executableTarget(
             name: "learncity",
             dependencies: [
                 "LearningCities",
+                "JSONRPC",
+                "LearncityServe",
+                "LearncityMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +61,8 @@ let package = Package(
         ),
         .testTarget(name: "XapianKitTests", dependencies: ["XapianKit"]),
         .testTarget(name: "LearningCitiesTests", dependencies: ["LearningCities"]),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
 import LearningCities
 
 /// `learncity compact`: merge the shards into one optimised database.

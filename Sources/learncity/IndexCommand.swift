@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
 import LearningCities
 
 /// `learncity index`: build or refresh the index from a corpus folder.

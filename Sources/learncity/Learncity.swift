@@ -13,7 +13,7 @@ struct Learncity: ParsableCommand {
             Defaults: corpus ./corpus, index ./index (or LEARNCITY_CORPUS, LEARNCITY_INDEX).
             Exit status: 0 success, 1 failure (bad input, missing index...), 2 usage error.
             """,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, ServeCommand.self,
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, ServeCommand.self, MCPCommand.self,
                       CompactCommand.self, ServeShardCommand.self]
     )
 
@@ -29,7 +29,10 @@ struct Learncity: ParsableCommand {
             _ = error
             print(fullMessage(for: error))
             Foundation.exit(0)
-        } catch let error where isUserFacing(error) {
+        } catch let error where CLIErrorWording.message(for: error) != nil {
+            Terminal.standardError.write("learncity: \(CLIErrorWording.message(for: error)!)\n")
+            Foundation.exit(1)
+        } catch let error as XapianError {
             Terminal.standardError.write("learncity: \(error)\n")
             Foundation.exit(1)
         } catch {
@@ -42,11 +45,6 @@ struct Learncity: ParsableCommand {
             if code == .validationFailure { Terminal.standardError.write(usageHint() + "\n") }
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }
-    }
-
-    private static func isUserFacing(_ error: Error) -> Bool {
-        error is IndexError || error is SearchError || error is CorpusError || error is XapianError
-            || error is CommandFailure || error is RecommendError || error is ShardError
     }
 
     private static func usageHint() -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
 import LearningCities
 
 /// `learncity recommend`: partner cities with similar lifelong-learning programmes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
 import LearningCities
 
 /// `learncity search`: ranked full-text search with snippets and facets.

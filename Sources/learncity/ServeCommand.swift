@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
+import LearncityServe
 import LearningCities
 
 /// `learncity serve`: JSON-RPC 2.0 over standard input and output.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONRPC
 import LearningCities
 
 /// `learncity stats`: what the index holds.

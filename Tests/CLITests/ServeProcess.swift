@@ -21,11 +21,12 @@ final class ServeProcess {
     private var stderrText = ""
     private let stderrLock = NSLock()
 
-    /// Starts `learncity serve --index index`; `readOutput: false` leaves stdout unread (to close it).
-    init(index: String, extraArguments: [String] = [], readOutput: Bool = true) throws {
+    /// Starts `learncity serve --index index` (or another line-protocol
+    /// subcommand, e.g. `mcp`); `readOutput: false` leaves stdout unread (to close it).
+    init(index: String, subcommand: String = "serve", extraArguments: [String] = [], readOutput: Bool = true) throws {
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: ServeFixture.binary)
-        process.arguments = ["serve", "--index", index] + extraArguments
+        process.arguments = [subcommand, "--index", index] + extraArguments
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe

@@ -52,6 +52,16 @@ public struct CityDirectory: Sendable {
         (byName[Self.key(text)] ?? []).compactMap { byID[$0] }
     }
 
+    /// The one city that `name` (an id, or a name or alias ignoring case and
+    /// accents) denotes: the single resolver behind every city parameter.
+    public func resolve(_ name: String) throws(CityError) -> City {
+        if let city = self[name] { return city }
+        let matches = matching(name)
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 { throw CityError.ambiguous(name, candidates: matches) }
+        throw CityError.unknown(name, suggestions: suggestions(for: name))
+    }
+
     /// Up to `limit` city names closest to `text`, for "did you mean".
     public func suggestions(for text: String, limit: Int = 3) -> [City] {
         let key = Self.key(text)

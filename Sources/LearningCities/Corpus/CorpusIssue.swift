@@ -38,7 +38,7 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
         case .missingFolder(let path): return "no corpus folder at \(path)"
         case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
         case .strict(let issues):
-            return "--strict: \(issues.count) corpus problem\(issues.count == 1 ? "" : "s"); nothing was written"
+            return "strict mode: \(issues.count) corpus problem\(issues.count == 1 ? "" : "s"); nothing was written"
         }
     }
 }

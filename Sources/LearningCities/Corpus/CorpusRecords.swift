@@ -34,9 +34,11 @@ enum CityRecord {
     }
 }
 
-/// Validates one JSON object of a documents `*.jsonl` file into a `SourceDocument`.
-enum DocumentRecord {
-    static func parse(_ object: [String: Any]) -> Result<SourceDocument, FieldError> {
+/// Validates one JSON object of a documents `*.jsonl` file into a `SourceDocument`
+/// (also used for documents sent to `upsert`).
+public enum DocumentRecord {
+    /// The document in `object`, or the first field that breaks the corpus rules.
+    public static func parse(_ object: [String: Any]) -> Result<SourceDocument, FieldError> {
         var fields = JSONFields(object)
         do {
             let id = try fields.requiredString("id")
@@ -91,8 +93,9 @@ enum DateField {
 }
 
 /// A field-level problem in a JSON object.
-struct FieldError: Error {
-    var reason: String
+public struct FieldError: Error {
+    /// What is wrong, naming the field.
+    public var reason: String
 }
 
 /// Typed access to the fields of a JSON object, with readable errors.

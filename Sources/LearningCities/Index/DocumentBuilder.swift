@@ -45,7 +45,7 @@ public enum DocumentBuilder {
         if let year = stored.year { document.values[TermSchema.Slot.year] = SortableNumber.serialise(Double(year)) }
         if let primary = stored.cities.first { document.setValue(primary, slot: TermSchema.Slot.primaryCity) }
         document.setValue(fingerprint, slot: TermSchema.Slot.fingerprint)
-        document.data = (try? JSONOutput.data(stored)).map { [UInt8]($0) } ?? []
+        document.data = (try? stored.encoded()) ?? []
         return document
     }
 

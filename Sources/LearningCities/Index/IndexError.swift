@@ -1,6 +1,7 @@
 import XapianKit
 
-/// Why the index could not be opened or written, in words a user can act on.
+/// Why the index could not be opened or written. Interfaces add their own
+/// advice (the CLI names the command that builds an index).
 public enum IndexError: Error, CustomStringConvertible {
     /// No index at the path.
     case missing(String)
@@ -20,11 +21,18 @@ public enum IndexError: Error, CustomStringConvertible {
         }
     }
 
+    /// True when the database could not be opened or is corrupt (as opposed
+    /// to failing while it was read or written).
+    public var isUnreadable: Bool {
+        guard case .xapian(_, let error) = self else { return false }
+        return error.kind == .databaseOpening || error.kind == .databaseCorrupt
+    }
+
     /// A readable message.
     public var description: String {
         switch self {
-        case .missing(let path): return "no index at \(path) (build it with `learncity index --index \(path)`)"
-        case .locked(let path): return "index \(path) is locked by another process (another `learncity index` or `serve` is writing it); try again when it has finished"
+        case .missing(let path): return "no index at \(path)"
+        case .locked(let path): return "index \(path) is locked by another process that is writing it; try again when it has finished"
         case .xapian(let path, let error): return "index \(path): \(error.message) (\(error.type))"
         }
     }

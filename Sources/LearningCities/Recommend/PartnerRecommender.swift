@@ -66,17 +66,6 @@ public final class PartnerRecommender {
         }
     }
 
-    /// The one city that `name` (an id, name or alias) denotes.
-    public func resolveCity(_ name: String) throws -> City {
-        if let city = index.cities[name] { return city }
-        let matches = index.cities.matching(name)
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            throw RecommendError.ambiguousCity(name, candidates: matches.map { "\($0.name) (\($0.id))" })
-        }
-        throw RecommendError.unknownCity(name, suggestions: index.cities.suggestions(for: name).map { "\($0.name) (\($0.id))" })
-    }
-
     /// The theme id that `name` (an id or a name in either language) denotes.
     public func resolveTheme(_ name: String) throws -> String {
         if let theme = index.themes.matching(name) { return theme.id }
@@ -161,7 +150,7 @@ public final class PartnerRecommender {
         case (nil, nil): throw RecommendError.missingSource
         case (.some, .some): throw RecommendError.cityAndText
         case (let name?, nil):
-            let city = try resolveCity(name)
+            let city = try index.cities.resolve(name)
             guard let profile = try builder.profile(of: city, focus: focus, excluding: nil) else {
                 throw RecommendError.noDocuments(city: city.name, theme: focus)
             }
@@ -196,8 +185,8 @@ public final class PartnerRecommender {
     // MARK: - Compare
 
     private func runCompare(_ request: CompareRequest) throws -> CityComparison {
-        let first = try resolveCity(request.a)
-        let second = try resolveCity(request.b)
+        let first = try index.cities.resolve(request.a)
+        let second = try index.cities.resolve(request.b)
         guard first.id != second.id else {
             throw RecommendError.invalidParameter(name: "cities", reason: "compare two different cities, not \(first.name) with itself")
         }

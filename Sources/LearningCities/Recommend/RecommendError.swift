@@ -1,4 +1,5 @@
-/// Why a recommendation could not be made, in words a user can act on.
+/// Why a recommendation could not be made. Interfaces word these for their
+/// users (the CLI names its flags, the server its params).
 public enum RecommendError: Error, Equatable, CustomStringConvertible {
     /// Neither a city nor a text was given, or both were.
     case missingSource
@@ -6,10 +7,6 @@ public enum RecommendError: Error, Equatable, CustomStringConvertible {
     case cityAndText
     /// The text to recommend for is empty.
     case emptyText
-    /// No city has this id, name or alias.
-    case unknownCity(String, suggestions: [String])
-    /// Several cities have this name or alias.
-    case ambiguousCity(String, candidates: [String])
     /// The city has no document in the index (or none about the focus theme).
     case noDocuments(city: String, theme: String?)
     /// The theme is not in the index's vocabulary.
@@ -23,16 +20,11 @@ public enum RecommendError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingSource:
-            return "name a city (e.g. learncity recommend \"Sơn La\") or describe one with --text \"…\""
+            return "name a city or describe one in a text"
         case .cityAndText:
-            return "give either a city or --text, not both"
+            return "give either a city or a text, not both"
         case .emptyText:
-            return "--text is empty: describe the city's lifelong-learning programmes"
-        case .unknownCity(let name, let suggestions):
-            let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
-            return "unknown city '\(name)'\(hint)"
-        case .ambiguousCity(let name, let candidates):
-            return "'\(name)' is ambiguous: did you mean \(candidates.joined(separator: " or "))?"
+            return "the text is empty: describe the city's lifelong-learning programmes"
         case .noDocuments(let city, let theme):
             if let theme { return "no document about \(city) has the theme '\(theme)'; nothing to compare" }
             return "no document about \(city) in the index; nothing to compare"

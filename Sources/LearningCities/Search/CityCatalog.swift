@@ -17,12 +17,12 @@ public struct CityCatalog {
     public func detail(of name: String, limit: Int = 100, offset: Int = 0) throws -> CityDetail {
         guard limit >= 0 else { throw SearchError.invalidParameter(name: "limit", reason: "must be 0 or more") }
         guard offset >= 0 else { throw SearchError.invalidParameter(name: "offset", reason: "must be 0 or more") }
-        let city = try Searcher(index: index).resolveCity(name)
+        let city = try index.cities.resolve(name)
         let honoured = min(limit, SearchRequest.maxLimit)
         let decoder = JSONDecoder()
         let documents: [CityDocument] = try read {
             try index.database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)).compactMap { docid in
-                guard let stored = try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+                guard let stored = try? StoredDocument(stored: try index.database.data(of: docid), decoder: decoder)
                 else { return nil }
                 return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,
                                     lang: stored.lang.rawValue)

@@ -1,4 +1,5 @@
-/// Why a search could not run, in words a user can act on.
+/// Why a search could not run. Interfaces word these for their users
+/// (the CLI names its flags, the server its params).
 public enum SearchError: Error, Equatable, CustomStringConvertible {
     /// The query is empty or only white space.
     case emptyQuery
@@ -6,18 +7,13 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     case syntax(query: String, message: String)
     /// A parameter is out of range or not one of the allowed values.
     case invalidParameter(name: String, reason: String)
-    /// The city filter names no known city.
-    case unknownCity(String, suggestions: [String])
 
     /// A readable message.
     public var description: String {
         switch self {
-        case .emptyQuery: return "empty query: type some words to search for, e.g. learncity search \"hoc tap suot doi\""
+        case .emptyQuery: return "empty query: give some words to search for"
         case .syntax(let query, let message): return "cannot parse query '\(query)': \(message)"
         case .invalidParameter(let name, let reason): return "invalid \(name): \(reason)"
-        case .unknownCity(let name, let suggestions):
-            let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
-            return "unknown city '\(name)'\(hint)"
         }
     }
 }

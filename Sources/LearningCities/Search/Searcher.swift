@@ -69,7 +69,7 @@ public final class Searcher {
         let decoder = JSONDecoder()
         var results: [SearchHit] = []
         for (offset, hit) in matches.hits.enumerated() {
-            guard let stored = try? decoder.decode(StoredDocument.self, from: Data(hit.data)) else { continue }
+            guard let stored = try? StoredDocument(stored: hit.data, decoder: decoder) else { continue }
             let snippet = (try? matches.snippet(of: stored.body, length: snippetLength, highlightStart: "<b>",
                                                 highlightEnd: "</b>", mapper: SnippetTermMapper.function)) ?? ""
             results.append(SearchHit(rank: request.offset + offset + 1, id: stored.id, type: stored.type.rawValue,
@@ -128,20 +128,8 @@ public final class Searcher {
             filters.append((TermSchema.country, code))
         }
         if let city = request.city {
-            filters.append((TermSchema.city, try resolveCity(city).id))
+            filters.append((TermSchema.city, try index.cities.resolve(city).id))
         }
         return filters
-    }
-
-    /// The one city that `name` (an id, name or alias) denotes.
-    public func resolveCity(_ name: String) throws -> City {
-        if let city = index.cities[name] { return city }
-        let matches = index.cities.matching(name)
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            throw SearchError.invalidParameter(
-                name: "city", reason: "'\(name)' is ambiguous: \(matches.map { "\($0.name) (\($0.id))" }.joined(separator: ", "))")
-        }
-        throw SearchError.unknownCity(name, suggestions: index.cities.suggestions(for: name).map { "\($0.name) (\($0.id))" })
     }
 }

@@ -39,7 +39,7 @@ public struct SimilarDocuments {
             let matches = try database.search(options)
             let decoder = JSONDecoder()
             return matches.hits.compactMap { hit in
-                (try? decoder.decode(StoredDocument.self, from: Data(hit.data))).map { ($0.id, hit.weight) }
+                (try? StoredDocument(stored: hit.data, decoder: decoder)).map { ($0.id, hit.weight) }
             }
         }
     }

@@ -1,12 +1,13 @@
 /// Why a sharded index could not be opened, written or compacted.
+/// Interfaces add their own advice (the CLI names `--allow-partial`).
 public enum ShardError: Error, CustomStringConvertible, Equatable {
     /// A shard could not be reached or opened (named by host:port or path).
     case unavailable(shard: String, reason: String)
-    /// Every shard is unavailable, even with `--allow-partial`.
+    /// Every shard is unavailable, even when partial results are allowed.
     case noneAvailable([String])
     /// A line of the stub file is wrong.
     case badStub(file: String, line: Int?, reason: String)
-    /// `--shards N` asked for a layout the existing index does not have.
+    /// The shard count asked for a layout the existing index does not have.
     case layoutMismatch(index: String, reason: String)
     /// A shard served by xapian-tcpsrv cannot be written from here.
     case remoteShard(shard: String, operation: String)
@@ -17,7 +18,7 @@ public enum ShardError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .unavailable(let shard, let reason):
-            return "shard \(shard) is unavailable: \(reason) (start it, or pass --allow-partial to search the other shards)"
+            return "shard \(shard) is unavailable: \(reason)"
         case .noneAvailable(let shards):
             return "no shard is available (\(shards.joined(separator: ", ")))"
         case .badStub(let file, let line, let reason):

@@ -103,7 +103,7 @@ public struct ShardedIndexer {
     /// The shard folders to write and whether the index is new.
     private func shardPathsToWrite(_ layout: ShardedIndexLayout) throws -> ([String], Bool) {
         if let wanted = shardCount, !(1...256).contains(wanted) {
-            throw ShardError.layoutMismatch(index: indexPath, reason: "--shards must be between 1 and 256, got \(wanted)")
+            throw ShardError.layoutMismatch(index: indexPath, reason: "the shard count must be between 1 and 256, got \(wanted)")
         }
         if ShardedIndexLayout.isSharded(indexPath) {
             let paths = try layout.localShardPaths(operation: "index")

@@ -1,3 +1,5 @@
+import JSONRPC
+
 /// Params of the `upsert` method: documents in the shape of one line of a
 /// corpus `documents/*.jsonl` file, validated by the same rules.
 public struct UpsertRequest: Codable, Sendable, Equatable {

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// JSON-RPC 2.0 over a pair of file descriptors (stdin/stdout for
-/// `learncity serve`): one request (or batch) per line in, one response line
+/// `learncity serve`), serving any `JSONRPCMethods`: one request (or batch) per line in, one response line
 /// out per answered line, written and flushed before the next line is read.
 /// Logs go to `log` (standard error), never to the output.
 ///
@@ -27,7 +27,7 @@ public final class JSONRPCServer {
     }
 
     /// The methods.
-    public let dispatcher: RequestDispatcher
+    public let dispatcher: any JSONRPCMethods
     /// The longest request line accepted, in bytes.
     public let maxLineBytes: Int
     private let input: Int32
@@ -36,7 +36,7 @@ public final class JSONRPCServer {
     private let decoder = JSONDecoder()
 
     /// A server reading `input` and writing `output`, lines capped at `maxLineBytes` (1 MiB by default).
-    public init(dispatcher: RequestDispatcher, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+    public init(dispatcher: any JSONRPCMethods, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
                 maxLineBytes: Int = 1 << 20, log: @escaping (String) -> Void) {
         self.dispatcher = dispatcher
         self.input = input
@@ -130,7 +130,7 @@ public final class JSONRPCServer {
         switch outcome {
         case .success(let result): return JSONRPCResponse(id: id, result: result)
         case .failure(let error):
-            if error.code == RPCErrorCode.internalError.rawValue { log("'\(request.method)' failed: \(error.message)") }
+            if error.code == JSONRPCErrorCode.internalError.rawValue { log("'\(request.method)' failed: \(error.message)") }
             return JSONRPCResponse(id: id, error: error)
         }
     }

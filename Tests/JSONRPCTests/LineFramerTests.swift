@@ -1,5 +1,5 @@
 import Testing
-@testable import LearningCities
+@testable import JSONRPC
 
 /// Line framing and nesting checks of the JSON-RPC server.
 struct LineFramerTests {

@@ -1,10 +1,12 @@
 import Foundation
+import JSONRPC
+import LearningCities
 
 /// Runs JSON-RPC requests against a live index: finds the method's handler,
 /// decodes its params (with the same Codable request types the CLI uses),
 /// moves the index to its latest revision and runs it. Every failure comes
 /// back as a `JSONRPCError`; nothing a client sends can make it trap.
-public final class RequestDispatcher {
+public final class RequestDispatcher: JSONRPCMethods {
     /// A method: params in, a Codable result out.
     public typealias Handler = (JSONValue?) throws -> any Encodable & Sendable
 
@@ -32,7 +34,7 @@ public final class RequestDispatcher {
         do {
             return .success(try handler(request.params))
         } catch {
-            return .failure(JSONRPCError.from(error))
+            return .failure(ServeErrorWording.rpcError(for: error))
         }
     }
 
@@ -47,9 +49,6 @@ public final class RequestDispatcher {
         handlers["recommend"] = { [unowned self] params in
             let request = try Self.decode(RecommendRequest.self, from: params,
                                           allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme"])
-            guard request.city != nil || request.text != nil else {
-                throw JSONRPCError.invalidParam("city", "give 'city' (a city id, name or alias) or 'text'")
-            }
             return try PartnerRecommender(index: try index.current()).recommend(request)
         }
         handlers["city"] = { [unowned self] params in

@@ -1,0 +1,145 @@
+/// The tools learncity offers an AI assistant. Each runs the `serve` method
+/// of the same name, so its arguments are that method's params and its
+/// structured result is the object `learncity … --json` prints.
+enum MCPToolCatalog {
+    /// Every tool, in the order `tools/list` shows them.
+    static let all: [MCPTool] = [search, recommend, city, cities]
+
+    /// The tool named `name`.
+    static func tool(named name: String) -> MCPTool? {
+        all.first { $0.name == name }
+    }
+
+    static let search = MCPTool(
+        name: "search",
+        title: "Search learning-city documents",
+        description: """
+            Full-text search over UNESCO Global Network of Learning Cities material: city profiles, their \
+            lifelong-learning initiatives and news, in Vietnamese and English. Accents are optional \
+            ("hoc tap suot doi" finds "học tập suốt đời"); city names, aliases and abbreviations are understood \
+            ("TP.HCM", "Sài Gòn", "GD-ĐT"). Query syntax: plain words (all must match; when none match all, any), \
+            "an exact phrase", OR, NOT, -word, prefix*, year ranges 2020..2024, and filters inside the query \
+            (type:initiative country:VN city:vn-son-la lang:vi theme:literacy year:2024). Returns ranked documents \
+            with highlighted snippets (<b>…</b>), the total and facet counts. Use `city` to list one city's \
+            documents and `recommend` to find partner cities. Examples: {"query": "literacy older people"}, \
+            {"query": "thu vien", "country": "VN", "limit": 5}.
+            """,
+        input: #"""
+            {"type": "object", "additionalProperties": false, "required": ["query"],
+             "properties": {
+              "query": {"type": "string", "minLength": 1, "description": "Words to find, accents optional, e.g. \"learning festival\", \"hoc tap suot doi\", \"\\\"xã hội học tập\\\"\"."},
+              "limit": {"type": "integer", "minimum": 0, "maximum": 1000, "default": 10, "description": "Results to return (default 10)."},
+              "offset": {"type": "integer", "minimum": 0, "default": 0, "description": "Results to skip, for the next page."},
+              "type": {"type": "string", "enum": ["profile", "initiative", "news"], "description": "Only this kind of document."},
+              "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "Only documents about cities of this country: ISO 3166-1 alpha-2 code, e.g. VN, KR, DE."},
+              "city": {"type": "string", "description": "Only documents about this city: an id, name or alias, accents optional, e.g. vn-son-la, Sơn La, son la, TP.HCM."},
+              "lang": {"type": "string", "enum": ["vi", "en"], "description": "Only documents in this language."},
+              "facets": {"type": "boolean", "default": true, "description": "Count matches by type, country and language (default true)."}
+             }}
+            """#,
+        output: #"""
+            {"type": "object", "required": ["query", "total", "results"],
+             "properties": {
+              "query": {"type": "string"},
+              "total": {"type": "integer", "description": "Matching documents in all."},
+              "offset": {"type": "integer"},
+              "relaxed": {"type": "boolean", "description": "True when no document had every word and any word was accepted."},
+              "accented": {"type": "string", "description": "The query read with its likely accents."},
+              "did_you_mean": {"type": "string"},
+              "results": {"type": "array", "items": {"type": "object", "required": ["rank", "id", "type", "title"],
+               "properties": {"rank": {"type": "integer"}, "id": {"type": "string"}, "type": {"type": "string"},
+                "title": {"type": "string"}, "cities": {"type": "array", "items": {"type": "string"}},
+                "date": {"type": ["string", "null"]}, "lang": {"type": "string"}, "score": {"type": "number"},
+                "snippet": {"type": "string", "description": "HTML-escaped text with matches in <b>…</b>."}}}},
+              "facets": {"type": "object"}
+             }}
+            """#,
+        summarize: MCPToolSummaries.search)
+
+    static let recommend = MCPTool(
+        name: "recommend",
+        title: "Recommend partner cities",
+        description: """
+            Finds learning cities whose lifelong-learning programmes resemble a city's, across Vietnamese and \
+            English documents, with the reasons: shared themes and terms and the partner's evidence documents. \
+            Give `city` (an id, name or alias, accents optional: "vn-son-la", "Sơn La", "son la", "TP.HCM") or, \
+            for a city not in the index, `text` (a description of its programmes). Filters: other_countries (only \
+            partners abroad), country (ISO code), region (UNESCO region, e.g. "Europe and North America"), theme \
+            (a theme id or name, e.g. "literacy"). Examples: {"city": "Sơn La", "limit": 5}, \
+            {"city": "vn-vinh", "other_countries": true, "theme": "literacy"}.
+            """,
+        input: #"""
+            {"type": "object", "additionalProperties": false,
+             "properties": {
+              "city": {"type": "string", "description": "The city to find partners for: id, name or alias, accents optional."},
+              "text": {"type": "string", "description": "Instead of city: a description of a city's programmes."},
+              "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 5, "description": "Partners to return (default 5)."},
+              "other_countries": {"type": "boolean", "description": "Only partners in other countries than the city's."},
+              "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "Only partners in this country (ISO 3166-1 alpha-2)."},
+              "region": {"type": "string", "description": "Only partners in this UNESCO region, e.g. \"Asia and the Pacific\", \"arab-states\"."},
+              "theme": {"type": "string", "description": "Focus on one theme: id or name in English or Vietnamese, e.g. literacy, \"Xóa mù chữ\"."}
+             }}
+            """#,
+        output: #"""
+            {"type": "object", "required": ["partners"],
+             "properties": {
+              "city": {"type": ["object", "null"], "description": "The source city; null for a text request."},
+              "partners": {"type": "array", "items": {"type": "object", "required": ["rank", "id", "name", "country", "score"],
+               "properties": {"rank": {"type": "integer"}, "id": {"type": "string"}, "name": {"type": "string"},
+                "country": {"type": "string"}, "score": {"type": "number"},
+                "themes": {"type": "array"}, "terms": {"type": "array"}, "evidence": {"type": "array"}}}}
+             }}
+            """#,
+        summarize: MCPToolSummaries.recommend)
+
+    static let city = MCPTool(
+        name: "city",
+        title: "One learning city and its documents",
+        description: """
+            One learning city: its facts (country, UNESCO region, year it joined the network, aliases, former names, \
+            status notes) and the list of its documents (profiles, initiatives, news; ids and titles). Read a \
+            document in full as the resource learncity://doc/<id>. `city` is an id, name or alias, accents \
+            optional. Example: {"city": "Hà Nội"}, {"city": "vn-sa-dec", "limit": 20}.
+            """,
+        input: #"""
+            {"type": "object", "additionalProperties": false, "required": ["city"],
+             "properties": {
+              "city": {"type": "string", "description": "An id, name or alias, accents optional, e.g. vn-ha-noi, Hà Nội, Hanoi."},
+              "limit": {"type": "integer", "minimum": 0, "maximum": 1000, "default": 100, "description": "Documents to list (default 100)."},
+              "offset": {"type": "integer", "minimum": 0, "default": 0, "description": "Documents to skip."}
+             }}
+            """#,
+        output: #"""
+            {"type": "object", "required": ["city", "total", "documents"],
+             "properties": {
+              "city": {"type": "object", "required": ["id", "name", "country"]},
+              "total": {"type": "integer"},
+              "offset": {"type": "integer"},
+              "documents": {"type": "array", "items": {"type": "object", "required": ["id", "type", "title"]}}
+             }}
+            """#,
+        summarize: MCPToolSummaries.city)
+
+    static let cities = MCPTool(
+        name: "cities",
+        title: "List learning cities",
+        description: """
+            Lists the learning cities in the index with their ids, countries, UNESCO regions, the year they joined \
+            and their number of documents; `country` (ISO 3166-1 alpha-2, e.g. VN) keeps one country. Use it to \
+            find a city's id. Example: {"country": "VN"}.
+            """,
+        input: #"""
+            {"type": "object", "additionalProperties": false,
+             "properties": {
+              "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "Only this country: ISO 3166-1 alpha-2 code, e.g. VN."}
+             }}
+            """#,
+        output: #"""
+            {"type": "object", "required": ["cities"],
+             "properties": {
+              "country": {"type": ["string", "null"]},
+              "cities": {"type": "array", "items": {"type": "object", "required": ["id", "name", "country"]}}
+             }}
+            """#,
+        summarize: MCPToolSummaries.cities)
+}

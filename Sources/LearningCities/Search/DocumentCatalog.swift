@@ -1,0 +1,54 @@
+import Foundation
+import XapianKit
+
+/// Reads whole documents from an index by id (the `Q` term): what an
+/// interface shows when a user opens one search hit or evidence document.
+public struct DocumentCatalog {
+    /// The index read.
+    public let index: IndexReader
+
+    /// A catalog over `index`.
+    public init(index: IndexReader) {
+        self.index = index
+    }
+
+    /// The document with id `id` as the index stores it, or nil when there is none.
+    public func document(id: String) throws -> StoredDocument? {
+        let decoder = JSONDecoder()
+        do {
+            return try index.withRetry {
+                guard let docid = try index.database.documentIDs(for: TermSchema.term(TermSchema.id, id)).first else {
+                    return nil
+                }
+                return try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+            }
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: index.path)
+        }
+    }
+}
+
+extension DocumentCatalog {
+    /// One page of every document in the index, in id order: the total and
+    /// up to `limit` documents from `offset` (titles read for that page only).
+    public func list(offset: Int, limit: Int) throws -> (total: Int, documents: [CityDocument]) {
+        let decoder = JSONDecoder()
+        do {
+            return try index.withRetry {
+                let ids = try index.database.allTerms(prefix: TermSchema.id)
+                guard offset < ids.count, limit > 0 else { return (ids.count, []) }
+                let page = ids[offset..<min(ids.count, offset + limit)]
+                let documents: [CityDocument] = try page.compactMap { entry in
+                    guard let docid = try index.database.documentID(for: entry.term),
+                          let stored = try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+                    else { return nil }
+                    return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,
+                                        lang: stored.lang.rawValue)
+                }
+                return (ids.count, documents)
+            }
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: index.path)
+        }
+    }
+}
