@@ -13,7 +13,7 @@ struct Learncity: ParsableCommand {
             Defaults: corpus ./corpus, index ./index (or LEARNCITY_CORPUS, LEARNCITY_INDEX).
             Exit status: 0 success, 1 failure (bad input, missing index...), 2 usage error.
             """,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, ServeCommand.self, MCPCommand.self,
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, CompareCommand.self, ServeCommand.self, MCPCommand.self,
                       CompactCommand.self, ServeShardCommand.self]
     )
 
