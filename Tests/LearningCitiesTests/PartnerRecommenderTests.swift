@@ -280,9 +280,11 @@ struct PartnerRecommenderTests {
     }
 }
 
-/// Floors for the held-out corpus, set after its one scoring run.
+/// Floors for the held-out corpus, set from its one scoring run (0.750,
+/// 0.583, 0.417: issue 11's targets 0.85, 0.80 and 10 % are not met there;
+/// see docs/recommend.md), so that a change that makes it worse fails.
 enum HeldOutFloor {
-    static let overall = 0.0
-    static let vietnamese = 0.0
-    static let vietnameseElsewhere = 1.0
+    static let overall = 0.70
+    static let vietnamese = 0.50
+    static let vietnameseElsewhere = 0.50
 }

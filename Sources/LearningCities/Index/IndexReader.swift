@@ -45,6 +45,14 @@ public final class IndexReader {
     public private(set) var themes: ThemeVocabulary
     /// The programme concepts the documents were tagged with (`XP` terms).
     public private(set) var concepts: ConceptVocabulary
+    /// A tagger for `concepts` (built on first use), for queries.
+    public var conceptTagger: ConceptTagger {
+        if let cachedConceptTagger { return cachedConceptTagger }
+        let tagger = ConceptTagger(vocabulary: concepts)
+        cachedConceptTagger = tagger
+        return tagger
+    }
+    private var cachedConceptTagger: ConceptTagger?
     /// Shards left out because they could not be reached (only with
     /// `allowPartial`); results are then partial.
     public private(set) var unavailableShards: [String]
@@ -114,6 +122,7 @@ public final class IndexReader {
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             concepts = IndexMetadata.decodeConcepts(try database.metadata(IndexMetadata.concepts))
             cachedSynonyms = nil
+            cachedConceptTagger = nil
             stopwordAnswers = [:]
             cachedRecommendStopTerms = nil
         } catch {

@@ -79,7 +79,7 @@ final class CandidateFinder {
         let tops = weights.map { $0.values.max() ?? 1 }
         var cities: [String: Candidate] = [:]
         var roughParts: [String: [Double]] = [:]
-        for docid in Set(weights.flatMap(\.keys)) {
+        for docid in Set(weights.flatMap(\.keys)).sorted() {
             let linked = try builder.listValue(docid, slot: TermSchema.Slot.cities)
             if linked.count > 1,
                String(decoding: try index.database.value(of: docid, slot: TermSchema.Slot.type), as: UTF8.self) == DocumentType.news.rawValue {

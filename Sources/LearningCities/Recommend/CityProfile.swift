@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the recommender knows about one side of a comparison (a city of the
 /// index, or a free-text description): the documents that describe its
 /// programmes and, from their `XP` and `XH` terms, how much of them is about
@@ -16,6 +18,8 @@ struct CityProfile {
         var concepts: [String: Int]
         /// Theme ids.
         var themes: Set<String>
+        /// Title (read for profiles of cities).
+        var title = ""
     }
 
     /// The city (nil for a text).
@@ -24,7 +28,8 @@ struct CityProfile {
     var text: String?
     /// The documents, fewest linked cities first.
     var documents: [Document] = []
-    /// Concept id → share of the documents (weighted by `share`) that mention it.
+    /// Concept id → how much of the documents is about it: each document
+    /// (weighted by `share`) adds 1 + ln(mentions).
     var concepts: [String: Double] = [:]
     /// Theme id → share of the documents that carry it.
     var themes: [String: Double] = [:]
@@ -40,12 +45,22 @@ struct CityProfile {
         for document in documents {
             total += document.share
             languages[document.lang, default: 0] += document.share
-            for concept in document.concepts.keys { concepts[concept, default: 0] += document.share }
+            // A concept a document keeps coming back to weighs more than one
+            // it names in passing (log-scaled mentions, as tf in tf-idf).
+            for (concept, mentions) in document.concepts {
+                concepts[concept, default: 0] += document.share * (1 + log(Double(max(mentions, 1))))
+            }
             for theme in document.themes { themes[theme, default: 0] += document.share }
         }
         self.concepts = concepts.mapValues { $0 / max(total, 1e-9) }
         self.themes = themes.mapValues { $0 / max(total, 1e-9) }
-        lang = languages.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? lang
+        // A city's language is its country's (Vietnamese for Viet Nam's
+        // members, English otherwise); a text's is the one it is written in.
+        if let city {
+            lang = city.country == "VN" ? "vi" : "en"
+        } else {
+            lang = languages.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? lang
+        }
     }
 
     /// The document with this id, if it is part of the profile.

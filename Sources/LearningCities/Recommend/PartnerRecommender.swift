@@ -120,10 +120,15 @@ public final class PartnerRecommender {
             if let region, city.region.map(TermSchema.slug) != region { return nil }
             return (city, candidate)
         }.sorted { $0.1.rough != $1.1.rough ? $0.1.rough > $1.1.rough : $0.0.id < $1.0.id }
+        let sourceReports = Set(source.documents.map { ProfileBuilder.reportKey($0.title) }.filter { !$0.isEmpty })
         var matches: [Match] = []
         for (city, candidate) in eligible.prefix(max(comparedCities, limit * 3)) {
-            guard let profile = try builder.profile(of: city, focus: focus, excluding: source.city?.id) else { continue }
-            let match = try compared(source, profile, city: city, lexicalDocuments: candidate.documents,
+            guard let profile = try builder.profile(of: city, focus: focus, excluding: source.city?.id,
+                                                    excludingTitles: sourceReports) else { continue }
+            let lexicalDocuments = try candidate.documents.filter {
+                !sourceReports.contains(ProfileBuilder.reportKey(try builder.title(of: $0.docid)))
+            }
+            let match = try compared(source, profile, city: city, lexicalDocuments: lexicalDocuments,
                                      reference: reference, rarity: rarity, hasWords: !lexicalTerms.isEmpty)
             if match.score > 0 { matches.append(match) }
         }
@@ -196,7 +201,8 @@ public final class PartnerRecommender {
         guard let a = try builder.profile(of: first, focus: nil, excluding: second.id) else {
             throw RecommendError.noDocuments(city: first.name, theme: nil)
         }
-        guard let b = try builder.profile(of: second, focus: nil, excluding: first.id) else {
+        guard let b = try builder.profile(of: second, focus: nil, excluding: first.id,
+                                          excludingTitles: Set(a.documents.map { ProfileBuilder.reportKey($0.title) })) else {
             throw RecommendError.noDocuments(city: second.name, theme: nil)
         }
         let lang = try validatedLang(request.lang) ?? a.lang

@@ -26,7 +26,8 @@ final class ProfileBuilder {
     /// The profile of `city` (with `focus`, only its documents with that
     /// theme), leaving out documents that also link to `other`. Nil when no
     /// document is left.
-    func profile(of city: City, focus: String?, excluding other: String?) throws -> CityProfile? {
+    func profile(of city: City, focus: String?, excluding other: String?,
+                 excludingTitles titles: Set<String> = []) throws -> CityProfile? {
         let database = index.database
         var candidates = Set(try database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)))
         if let focus { candidates.formIntersection(try database.documentIDs(for: TermSchema.term(TermSchema.theme, focus))) }
@@ -45,8 +46,13 @@ final class ProfileBuilder {
         }
         listed.sort { ($0.cities, $0.docid) < ($1.cities, $1.docid) }
         var profile = CityProfile(city: city)
-        for entry in listed.prefix(maxDocuments) {
-            profile.documents.append(try document(entry.docid, cities: entry.cities, type: entry.type))
+        for entry in listed where profile.documents.count < maxDocuments {
+            var document = try document(entry.docid, cities: entry.cities, type: entry.type)
+            document.title = try title(of: entry.docid)
+            // One report filed under each city it names (`Sơn La: … at ICLC 6`,
+            // `Vinh: … at ICLC 6`) is one document about several cities.
+            if titles.contains(Self.reportKey(document.title)) { continue }
+            profile.documents.append(document)
         }
         profile.summarise()
         return profile
@@ -79,6 +85,19 @@ final class ProfileBuilder {
                                     lang: String(decoding: try database.value(of: docid, slot: TermSchema.Slot.lang), as: UTF8.self),
                                     type: type, concepts: concepts,
                                     themes: Set(try listValue(docid, slot: TermSchema.Slot.themes)))
+    }
+
+    /// The title of a document (empty when its data cannot be read).
+    func title(of docid: UInt32) throws -> String {
+        (try? JSONDecoder().decode(StoredDocument.self, from: Data(try index.database.data(of: docid))))?.title ?? ""
+    }
+
+    /// A title without the city name it starts with (`Vinh: Learning
+    /// communities…` → `learning communities…`), to recognise one report
+    /// filed under several cities.
+    static func reportKey(_ title: String) -> String {
+        let body = title.range(of: ": ").map { String(title[$0.upperBound...]) } ?? title
+        return body.lowercased()
     }
 
     /// The ids of linked cities (or themes) stored in a value slot.

@@ -11,12 +11,12 @@ struct ProfileSimilarity {
     init(_ a: [String: Double], _ b: [String: Double]) {
         var dot = 0.0
         var parts: [(key: String, part: Double)] = []
-        for (key, x) in a {
+        for (key, x) in a.sorted(by: { $0.key < $1.key }) {
             guard let y = b[key], x > 0, y > 0 else { continue }
             dot += x * y
             parts.append((key, x * y))
         }
-        let norms = (a.values.reduce(0) { $0 + $1 * $1 }).squareRoot() * (b.values.reduce(0) { $0 + $1 * $1 }).squareRoot()
+        let norms = (a.values.sorted().reduce(0) { $0 + $1 * $1 }).squareRoot() * (b.values.sorted().reduce(0) { $0 + $1 * $1 }).squareRoot()
         value = norms > 0 ? min(1, dot / norms) : 0
         contributions = parts.map { (key: $0.key, part: norms > 0 ? $0.part / norms : 0) }
             .sorted { $0.part != $1.part ? $0.part > $1.part : $0.key < $1.key }

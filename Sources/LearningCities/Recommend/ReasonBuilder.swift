@@ -42,7 +42,7 @@ struct ReasonBuilder {
         }
         // Evidence: the paired documents first, then the best lexical matches.
         var evidenceIDs: [UInt32] = []
-        for docid in pairs.map(\.partner.docid) + lexicalDocuments.sorted(by: { $0.lexical > $1.lexical }).map(\.docid)
+        for docid in pairs.map(\.partner.docid) + lexicalDocuments.sorted(by: { $0.lexical != $1.lexical ? $0.lexical > $1.lexical : $0.docid < $1.docid }).map(\.docid)
         where !evidenceIDs.contains(docid) && evidenceIDs.count < evidenceShown {
             evidenceIDs.append(docid)
         }
@@ -83,12 +83,12 @@ struct ReasonBuilder {
             for b in partner.documents {
                 var score = 0.0
                 var shared: [(String, Double)] = []
-                for concept in a.concepts.keys where b.concepts[concept] != nil {
+                for concept in a.concepts.keys.sorted() where b.concepts[concept] != nil {
                     let idf = try rarity.idf(TermSchema.programmeConcept + concept)
                     score += idf
                     shared.append((concept, idf))
                 }
-                for theme in a.themes.intersection(b.themes) { score += 0.3 * (try rarity.idf(TermSchema.term(TermSchema.theme, theme))) }
+                for theme in a.themes.intersection(b.themes).sorted() { score += 0.3 * (try rarity.idf(TermSchema.term(TermSchema.theme, theme))) }
                 guard !shared.isEmpty else { continue }
                 scored.append((a, b, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0), score))
             }
