@@ -30,9 +30,11 @@ let package = Package(
         // server): knows nothing of the engine.
         .target(name: "JSONRPC"),
         // `learncity serve`: JSON-RPC methods mapped to engine calls.
-        .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC"]),
+        .target(name: "LearncityServe", dependencies: ["LearningCities", "JSONRPC", "LearncityReport"]),
         // The Model Context Protocol server: an interface beside the CLI and serve.
-        .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe"]),
+        .target(name: "LearncityMCP", dependencies: ["LearningCities", "JSONRPC", "LearncityServe", "LearncityReport"]),
+        // HTML partner reports and network maps (inline SVG, Equal Earth): an interface beside the CLI.
+        .target(name: "LearncityReport", dependencies: ["LearningCities"]),
         // The command-line interface.
         .executableTarget(
             name: "learncity",
@@ -41,6 +43,7 @@ let package = Package(
                 "JSONRPC",
                 "LearncityServe",
                 "LearncityMCP",
+                "LearncityReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "XapianKitTests", dependencies: ["XapianKit"]),
         .testTarget(name: "LearningCitiesTests", dependencies: ["LearningCities"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "LearncityReportTests", dependencies: ["LearncityReport", "LearningCities"]),
         .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],

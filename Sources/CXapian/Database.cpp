@@ -2,6 +2,8 @@
 // statistics, documents, terms, synonyms and spelling.
 #include "Guard.hpp"
 #include "Handles.hpp"
+#include <memory>
+#include <unordered_map>
 #include <cstdlib>
 #include <cstring>
 
@@ -15,6 +17,7 @@ lc_database *lc_database_open(const char *path, lc_error *err) {
         auto *handle = new lc_database;
         try {
             handle->db = Xapian::Database(path);
+            handle->remote.assign(handle->db.size(), false);
         } catch (...) {
             delete handle;
             throw;
@@ -30,6 +33,7 @@ lc_database *lc_database_open_many(const char *const *paths, size_t count,
         try {
             for (size_t i = 0; i < count; ++i)
                 handle->db.add_database(Xapian::Database(paths[i]));
+            handle->remote.assign(handle->db.size(), false);
         } catch (...) {
             delete handle;
             throw;
@@ -47,6 +51,7 @@ lc_database *lc_database_open_remote(const char *host, unsigned port,
         try {
             handle->db = Xapian::Remote::open(host, port, timeout_ms,
                                               connect_timeout_ms);
+            handle->remote.assign(handle->db.size(), true);
         } catch (...) {
             delete handle;
             throw;
@@ -59,7 +64,10 @@ lc_database *lc_database_combine(lc_database *const *parts, size_t count,
                                  lc_error *err) {
     return guard_ptr<lc_database>(err, [&] {
         auto *handle = new lc_database;
-        for (size_t i = 0; i < count; ++i) handle->db.add_database(parts[i]->db);
+        for (size_t i = 0; i < count; ++i) {
+            handle->db.add_database(parts[i]->db);
+            handle->remote.insert(handle->remote.end(), parts[i]->remote.begin(), parts[i]->remote.end());
+        }
         return handle;
     });
 }
@@ -238,7 +246,40 @@ int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
     });
 }
 
+lc_termlist *lc_database_unique_terms_with_value(lc_database *db,
+                                                 const char *prefix,
+                                                 unsigned slot, lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        std::unique_ptr<lc_termlist> list(new lc_termlist);
+        const std::string p(prefix ? prefix : "");
+        std::unordered_map<Xapian::docid, size_t> item_of;
+        for (auto it = db->db.allterms_begin(p); it != db->db.allterms_end(p); ++it) {
+            if (it.get_termfreq() != 1) continue;
+            const std::string term = *it;
+            Xapian::PostingIterator posting = db->db.postlist_begin(term);
+            if (posting == db->db.postlist_end(term)) continue;
+            item_of.emplace(*posting, list->items.size());
+            list->items.emplace_back(term.substr(p.size()), *posting);
+        }
+        list->values.resize(list->items.size());
+        for (auto it = db->db.valuestream_begin(slot); it != db->db.valuestream_end(slot); ++it) {
+            auto found = item_of.find(it.get_docid());
+            if (found != item_of.end()) list->values[found->second] = *it;
+        }
+        return list.release();
+    });
+}
+
 size_t lc_termlist_size(const lc_termlist *list) { return list->items.size(); }
+
+const char *lc_termlist_value(const lc_termlist *list, size_t i, size_t *len) {
+    if (i >= list->values.size()) {
+        *len = 0;
+        return "";
+    }
+    *len = list->values[i].size();
+    return list->values[i].data();
+}
 
 const char *lc_termlist_term(const lc_termlist *list, size_t i, size_t *len) {
     *len = list->items[i].first.size();

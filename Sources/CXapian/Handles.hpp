@@ -10,6 +10,9 @@
 
 struct lc_database {
     Xapian::Database db;
+    /// One flag per sub-database (db.size()): true when it is served by
+    /// xapian-tcpsrv. The facet spies need it (see FacetSpy.hpp).
+    std::vector<bool> remote;
     std::string scratch;  // backs strings returned to the caller
 };
 
@@ -24,6 +27,7 @@ struct lc_document {
 
 struct lc_termlist {
     std::vector<std::pair<std::string, uint32_t>> items;
+    std::vector<std::string> values;  // by item, when read with one
 };
 
 struct lc_mset {

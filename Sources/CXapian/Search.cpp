@@ -1,10 +1,10 @@
-// Running one search: QueryParser, filters, Enquire, facets, collapsing,
-// and MSet::snippet for the hits.
+// Running one search: QueryParser, filters, Enquire, facets, collapsing.
+// Snippets are cut in Swift from the stored text (SnippetMaker).
 #include "FacetSpy.hpp"
 #include "Guard.hpp"
 #include "Handles.hpp"
+#include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <memory>
 
 using cxapian::guard;
@@ -12,59 +12,9 @@ using cxapian::guard_ptr;
 
 namespace {
 
-/// Lets MSet::snippet match words of the text to our indexed terms: Xapian
-/// looks up "Z" + stemmer(word) among the query terms. The mapper is a pure
-/// function, so its answers are remembered per thread: a snippet asks for
-/// every word of every hit, and most words repeat.
-class MapperStem : public Xapian::StemImplementation {
-  public:
-    explicit MapperStem(lc_term_mapper mapper) : mapper_(mapper) {}
-    std::string operator()(const std::string &word) override {
-        static thread_local std::unordered_map<std::string, std::string> cache;
-        static thread_local lc_term_mapper cached_for = nullptr;
-        if (cached_for != mapper_) {
-            cache.clear();
-            cached_for = mapper_;
-        }
-        auto found = cache.find(word);
-        if (found != cache.end()) return found->second;
-        char buffer[256];
-        size_t n = mapper_(word.data(), word.size(), buffer, sizeof(buffer));
-        std::string key;
-        if (n <= sizeof(buffer)) {
-            key.assign(buffer, n);
-        } else {
-            key.assign(n, '\0');
-            mapper_(word.data(), word.size(), &key[0], n);
-        }
-        if (cache.size() >= 200000) cache.clear();
-        cache.emplace(word, key);
-        return key;
-    }
-    std::string get_description() const override { return "learncity term mapper"; }
-
-  private:
-    lc_term_mapper mapper_;
-};
-
 Xapian::Query parse(Xapian::QueryParser &parser, const char *text,
                     const char *prefix, unsigned flags) {
     return parser.parse_query(text, flags, prefix ? prefix : "");
-}
-
-/// The zero-weight "Z" twins of the free-text terms: they change neither the
-/// matches nor the ranking, but let MSet::snippet highlight folded matches.
-Xapian::Query snippet_twins(const Xapian::Query &query, const std::string &prefix) {
-    std::vector<Xapian::Query> twins;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        const std::string term = *it;
-        if (!prefix.empty() && term.compare(0, prefix.size(), prefix) != 0) continue;
-        twins.emplace_back("Z" + term);
-    }
-    if (twins.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, twins.begin(), twins.end()),
-                         0.0);
 }
 
 } // namespace
@@ -146,8 +96,6 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
                 main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
                                      Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
             }
-            Xapian::Query twins = snippet_twins(main, prefix);
-            if (!twins.empty()) main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, twins);
 
             std::map<std::string, std::vector<Xapian::Query>> groups;
             for (size_t i = 0; i < o->filter_count; ++i)
@@ -168,6 +116,20 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             return main;
         };
 
+        // Remote shards with a tie break: Xapian 1.4's matcher
+        // (MultiMatch::get_mset) calls the match spies on the client for
+        // remote documents that sort below the lowest item of a full
+        // proto-MSet when sorting is not by relevance alone, although the
+        // shard's server already counted them and sent its counts back; facet
+        // counts came out a few too high (196 vs 192). A spy cannot tell
+        // those calls apart (it sees sub-database docids), so the facets are
+        // then counted by a second, relevance-only match over the same
+        // documents. Reproduced without learncity in
+        // scripts/repro/remote-matchspy.cpp.
+        const bool any_remote =
+            std::find(db->remote.begin(), db->remote.end(), true) != db->remote.end();
+        const bool count_apart = any_remote && o->tie_break_slot >= 0 && o->facet_count > 0;
+
         std::vector<std::unique_ptr<cxapian::SplitValueCountMatchSpy>> spies;
         auto run = [&](const Xapian::Query &query) {
             out->query = query;
@@ -176,13 +138,23 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             if (o->collapse_slot >= 0) out->enquire.set_collapse_key(o->collapse_slot);
             if (o->tie_break_slot >= 0)
                 out->enquire.set_sort_by_relevance_then_value(o->tie_break_slot, false);
+            Xapian::Enquire counter = out->enquire;
+            if (count_apart) {
+                counter = Xapian::Enquire(db->db);
+                counter.set_query(query);
+                if (o->collapse_slot >= 0) counter.set_collapse_key(o->collapse_slot);
+            }
             spies.clear();
-            out->enquire.clear_matchspies();
+            counter.clear_matchspies();
             for (size_t i = 0; i < o->facet_count; ++i) {
                 spies.emplace_back(new cxapian::SplitValueCountMatchSpy(o->facet_slots[i]));
-                out->enquire.add_matchspy(spies.back().get());
+                counter.add_matchspy(spies.back().get());
             }
             out->mset = out->enquire.get_mset(o->offset, o->limit, o->check_at_least);
+            if (count_apart) {
+                counter.get_mset(0, 0, o->check_at_least);
+                counter.clear_matchspies();
+            }
         };
 
         const bool use_and = o->default_and != 0;
@@ -270,22 +242,6 @@ const char *lc_mset_facet_value(const lc_mset *m, size_t facet, size_t i, size_t
 }
 uint32_t lc_mset_facet_count(const lc_mset *m, size_t facet, size_t i) {
     return m->facets[facet][i].second;
-}
-
-int lc_mset_snippet(lc_mset *m, const char *text, size_t len, unsigned length,
-                    const char *hi_start, const char *hi_end, const char *omit,
-                    lc_term_mapper mapper, const char **out, size_t *out_len,
-                    lc_error *err) {
-    return guard(err, [&] {
-        Xapian::Stem stem = mapper ? Xapian::Stem(new MapperStem(mapper)) : Xapian::Stem();
-        // No background model: it looks up the frequency of every word of the
-        // text in the database (a B-tree read each), which made snippets the
-        // dominant cost of a search; query-term matches choose the passage.
-        m->scratch = m->mset.snippet(std::string(text, len), length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                     hi_start, hi_end, omit);
-        *out = m->scratch.data();
-        *out_len = m->scratch.size();
-    });
 }
 
 } // extern "C"

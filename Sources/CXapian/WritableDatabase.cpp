@@ -65,6 +65,20 @@ int lc_writable_replace(lc_writable *db, const char *idterm, size_t len,
     });
 }
 
+int lc_writable_add(lc_writable *db, lc_document *doc, uint32_t *docid,
+                    lc_error *err) {
+    return guard(err, [&] { *docid = db->db.add_document(doc->doc); });
+}
+
+int lc_writable_replace_docid(lc_writable *db, uint32_t docid,
+                              lc_document *doc, lc_error *err) {
+    return guard(err, [&] { db->db.replace_document(docid, doc->doc); });
+}
+
+int lc_writable_delete_docid(lc_writable *db, uint32_t docid, lc_error *err) {
+    return guard(err, [&] { db->db.delete_document(docid); });
+}
+
 int lc_writable_delete(lc_writable *db, const char *idterm, size_t len,
                        lc_error *err) {
     return guard(err, [&] { db->db.delete_document(std::string(idterm, len)); });

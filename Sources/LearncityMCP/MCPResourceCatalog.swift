@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import LearncityReport
 import LearncityServe
 import LearningCities
 
@@ -11,6 +12,8 @@ struct MCPResourceCatalog {
     static let cityPrefix = "learncity://city/"
     /// The URI scheme and authority of a document.
     static let documentPrefix = "learncity://doc/"
+    /// The URI scheme and authority of a partner report page (`?lang=vi|en` optional).
+    static let reportPrefix = "learncity://report/"
     /// Resources per `resources/list` page.
     static let pageSize = 200
 
@@ -22,6 +25,9 @@ struct MCPResourceCatalog {
         .object(["uriTemplate": .string(cityPrefix + "{id}"), "name": .string("city"), "title": .string("A learning city"),
                  "description": .string("A learning city's facts and the list of its documents, e.g. learncity://city/vn-son-la."),
                  "mimeType": .string("text/markdown")]),
+        .object(["uriTemplate": .string(reportPrefix + "{id}{?lang}"), "name": .string("report"), "title": .string("A partner report"),
+                 "description": .string("A city's partner report as one self-contained HTML page, e.g. learncity://report/vn-son-la?lang=en."),
+                 "mimeType": .string("text/html")]),
         .object(["uriTemplate": .string(documentPrefix + "{+id}"), "name": .string("document"), "title": .string("A document"),
                  "description": .string("One profile, initiative or news document in full, with its source URL, e.g. learncity://doc/profile/vn-son-la-en."),
                  "mimeType": .string("text/markdown")]),
@@ -70,6 +76,9 @@ struct MCPResourceCatalog {
     /// The `resources/read` answer for `uri`.
     func read(uri: String) throws -> JSONValue {
         let text: String
+        if uri.hasPrefix(Self.reportPrefix) {
+            return try reportContents(uri: uri)
+        }
         if uri.hasPrefix(Self.cityPrefix), let id = Self.decode(String(uri.dropFirst(Self.cityPrefix.count))) {
             text = try cityText(id: id, uri: uri)
         } else if uri.hasPrefix(Self.documentPrefix), let id = Self.decode(String(uri.dropFirst(Self.documentPrefix.count))) {
@@ -81,6 +90,26 @@ struct MCPResourceCatalog {
             throw MCPError.unknownResource(uri, "learncity's resources are \(Self.cityPrefix)<city id> and \(Self.documentPrefix)<document id>")
         }
         return .object(["contents": .array([.object(["uri": .string(uri), "mimeType": .string("text/markdown"), "text": .string(text)])])])
+    }
+
+    /// A partner report page for `learncity://report/<id>[?lang=vi|en]`.
+    func reportContents(uri: String) throws -> JSONValue {
+        let rest = String(uri.dropFirst(Self.reportPrefix.count))
+        let parts = rest.split(separator: "?", maxSplits: 1).map(String.init)
+        guard let id = parts.first.flatMap(Self.decode), let city = index.cities[id] else {
+            throw MCPError.unknownResource(uri, "no city has that id; list ids with the cities tool")
+        }
+        var language: ReportLanguage?
+        if parts.count == 2 {
+            guard parts[1].hasPrefix("lang="), let parsed = ReportLanguage(rawValue: String(parts[1].dropFirst(5))) else {
+                throw MCPError.unknownResource(uri, "the only query is ?lang=vi or ?lang=en")
+            }
+            language = parsed
+        }
+        let report = try PartnerReportBuilder(index: index).build(city: city.id, language: language, limit: 6,
+                                                                   command: "learncity mcp (\(uri))")
+        return .object(["contents": .array([.object(["uri": .string(uri), "mimeType": .string("text/html"),
+                                                      "text": .string(PartnerReportPage(report: report).render())])])])
     }
 
     /// A city as Markdown: its facts, then its documents with their URIs and sources.

@@ -157,9 +157,10 @@ public final class MCPServer: JSONRPCMethods {
         }
         switch engine.dispatch(JSONRPCRequest(id: .integer(1), method: tool.name, params: .object(arguments))) {
         case .success(let value):
-            let structured = try JSONValue(encoding: value)
-            return .object(["content": .array([.object(["type": .string("text"), "text": .string(tool.summarize(structured))])]),
-                            "structuredContent": structured, "isError": .bool(false)])
+            let result = try JSONValue(encoding: value)
+            let (structured, extra) = tool.present(result)
+            let text: JSONValue = .object(["type": .string("text"), "text": .string(tool.summarize(result))])
+            return .object(["content": .array([text] + extra), "structuredContent": structured, "isError": .bool(false)])
         case .failure(let error):
             return .object(["content": .array([.object(["type": .string("text"), "text": .string(MCPToolErrorText.text(for: error, tool: tool))])]),
                             "isError": .bool(true)])

@@ -20,11 +20,16 @@ struct MCPTool {
     let outputSchema: JSONValue
     /// The short readable text returned next to the structured result.
     let summarize: (JSONValue) -> String
+    /// What of the method's result goes into `structuredContent`, and any further
+    /// content blocks (e.g. an HTML page as an embedded resource); by default the whole result.
+    let present: (JSONValue) -> (structured: JSONValue, extra: [JSONValue])
 
     /// A tool whose schemas are given as JSON text (checked by the tests: a
     /// schema that does not parse is a programming error).
     init(name: String, title: String, description: String, input: String, output: String,
-         summarize: @escaping (JSONValue) -> String) {
+         summarize: @escaping (JSONValue) -> String,
+         present: @escaping (JSONValue) -> (structured: JSONValue, extra: [JSONValue]) = { ($0, []) }) {
+        self.present = present
         self.name = name
         self.title = title
         self.description = description

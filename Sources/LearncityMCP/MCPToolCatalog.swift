@@ -1,9 +1,11 @@
+import JSONRPC
+
 /// The tools learncity offers an AI assistant. Each runs the `serve` method
 /// of the same name, so its arguments are that method's params and its
 /// structured result is the object `learncity … --json` prints.
 enum MCPToolCatalog {
     /// Every tool, in the order `tools/list` shows them.
-    static let all: [MCPTool] = [search, recommend, city, cities]
+    static let all: [MCPTool] = [search, recommend, city, cities, report]
 
     /// The tool named `name`.
     static func tool(named name: String) -> MCPTool? {
@@ -142,4 +144,47 @@ enum MCPToolCatalog {
              }}
             """#,
         summarize: MCPToolSummaries.cities)
+
+    static let report = MCPTool(
+        name: "report",
+        title: "Partner report page (HTML)",
+        description: """
+            Makes the partner report of a city as one self-contained HTML page (inline CSS and SVG, no script): \
+            a world map of the city and its partners, a card per partner with the score, shared programmes and \
+            themes and the initiatives side by side with their source links, a theme matrix and the city's own \
+            programmes. Use it when the user wants something to send or print; the page comes back as an \
+            embedded text/html resource (also readable later as learncity://report/<city id>). Labels are in \
+            Vietnamese or English (`lang`, default Vietnamese for Vietnamese cities). Example: \
+            {"city": "Sơn La", "lang": "en", "limit": 6}.
+            """,
+        input: #"""
+            {"type": "object", "additionalProperties": false, "required": ["city"],
+             "properties": {
+              "city": {"type": "string", "description": "The city: id, name or alias, accents optional, e.g. vn-son-la, Sơn La."},
+              "lang": {"type": "string", "enum": ["vi", "en"], "description": "Language of the page's labels."},
+              "limit": {"type": "integer", "minimum": 1, "maximum": 20, "default": 6, "description": "Partners shown (default 6)."}
+             }}
+            """#,
+        output: #"""
+            {"type": "object", "required": ["city", "lang", "partners", "uri", "bytes"],
+             "properties": {
+              "city": {"type": "string"}, "lang": {"type": "string"},
+              "partners": {"type": "array", "items": {"type": "string"}},
+              "uri": {"type": "string", "description": "The page as a resource."},
+              "bytes": {"type": "integer", "description": "Size of the HTML page."}
+             }}
+            """#,
+        summarize: MCPToolSummaries.report,
+        present: { result in
+            let city = result["city"]?.stringValue ?? ""
+            let lang = result["lang"]?.stringValue ?? "en"
+            let html = result["html"]?.stringValue ?? ""
+            let uri = MCPResourceCatalog.reportPrefix + MCPResourceCatalog.encode(city) + "?lang=" + lang
+            let structured: JSONValue = .object(["city": .string(city), "lang": .string(lang),
+                                                 "partners": result["partners"] ?? .array([]), "uri": .string(uri),
+                                                 "bytes": .integer(html.utf8.count)])
+            let page: JSONValue = .object(["type": .string("resource"), "resource": .object([
+                "uri": .string(uri), "mimeType": .string("text/html"), "text": .string(html)])])
+            return (structured, [page])
+        })
 }

@@ -96,6 +96,15 @@ enum MCPToolSummaries {
         return lines.joined(separator: "\n")
     }
 
+    /// "Partner report for vn-son-la (vi): 6 partners …".
+    static func report(_ result: JSONValue) -> String {
+        let partners = strings(result["partners"])
+        let bytes = result["html"]?.stringValue?.utf8.count ?? 0
+        return "Partner report for \(result["city"]?.stringValue ?? "?") in \(result["lang"]?.stringValue ?? "?"): "
+            + "\(partners.count) partners (\(partners.joined(separator: ", "))); a self-contained HTML page of \(bytes / 1024) KiB, "
+            + "attached as a text/html resource."
+    }
+
     /// The strings of an array of strings, or of objects with a label (`label`, `name` or `id`).
     static func strings(_ value: JSONValue?) -> [String] {
         (value?.arrayValue ?? []).compactMap { element in

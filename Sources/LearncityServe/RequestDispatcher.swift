@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import LearncityReport
 import LearningCities
 
 /// Runs JSON-RPC requests against a live index: finds the method's handler,
@@ -43,12 +44,13 @@ public final class RequestDispatcher: JSONRPCMethods {
     private func register() {
         handlers["search"] = { [unowned self] params in
             let request = try Self.decode(SearchRequest.self, from: params,
-                                          allowed: ["query", "limit", "offset", "type", "country", "city", "lang", "facets"])
+                                          allowed: ["query", "limit", "offset", "type", "country", "city", "lang", "facets", "snippets"])
             return try Searcher(index: try index.current()).search(request)
         }
         handlers["recommend"] = { [unowned self] params in
             let request = try Self.decode(RecommendRequest.self, from: params,
-                                          allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme", "lang"])
+                                          allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme",
+                                                    "include_non_members", "lang"])
             return try PartnerRecommender(index: try index.current()).recommend(request)
         }
         handlers["compare"] = { [unowned self] params in
@@ -63,6 +65,20 @@ public final class RequestDispatcher: JSONRPCMethods {
         handlers["cities"] = { [unowned self] params in
             let request = try Self.decode(CityListRequest.self, from: params, allowed: ["country"])
             return try CityCatalog(index: try index.current()).list(country: request.country)
+        }
+        handlers["report"] = { [unowned self] params in
+            let request = try Self.decode(ReportRequest.self, from: params, allowed: ["city", "lang", "limit"])
+            guard (1...20).contains(request.limit) else { throw JSONRPCError.invalidParam("limit", "must be between 1 and 20") }
+            var language: ReportLanguage?
+            if let lang = request.lang {
+                guard let parsed = ReportLanguage(rawValue: lang) else { throw JSONRPCError.invalidParam("lang", "must be vi or en, not '\(lang)'") }
+                language = parsed
+            }
+            let report = try PartnerReportBuilder(index: try index.current())
+                .build(city: request.city, language: language, limit: request.limit,
+                       command: "learncity serve (report \(request.city))")
+            return ReportResult(city: report.city.id, lang: report.language.rawValue, partners: report.partners.map(\.city.id),
+                                html: PartnerReportPage(report: report).render())
         }
         handlers["stats"] = { [unowned self] params in
             _ = try Self.decode(EmptyParams.self, from: params, allowed: [])
@@ -83,6 +99,10 @@ public final class RequestDispatcher: JSONRPCMethods {
             let outcome = try IndexUpdater(path: index.path).delete(ids: request.ids)
             try reader.refresh()
             return DeleteResult(committed: true, deleted: outcome.deleted, missing: outcome.missing, documents: outcome.documents)
+        }
+        handlers["version"] = { params in
+            _ = try Self.decode(EmptyParams.self, from: params, allowed: [])
+            return VersionResult(version: LearncityVersion.current)
         }
         handlers["shutdown"] = { [unowned self] params in
             _ = try Self.decode(EmptyParams.self, from: params, allowed: [])

@@ -17,4 +17,8 @@ extension JSONRPCErrorCode {
     public static let emptyQuery = JSONRPCErrorCode(rawValue: -32005)
     /// The city has no document to compare (`recommend`).
     public static let noDocuments = JSONRPCErrorCode(rawValue: -32006)
+    /// `upsert` or `delete` could not be written: the disk is full, the file
+    /// system is read-only, or the index is not the server's user's to write.
+    /// Nothing of the request was committed; earlier writes are intact.
+    public static let indexNotWritable = JSONRPCErrorCode(rawValue: -32007)
 }

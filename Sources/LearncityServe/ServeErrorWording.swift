@@ -36,6 +36,10 @@ public enum ServeErrorWording {
             case .missing(let path):
                 return JSONRPCError(.indexUnavailable, "no index at \(path) yet; the server answers once one is built there")
             case .locked: return JSONRPCError(.indexLocked, index.description)
+            case .damaged(let path, _):
+                return JSONRPCError(.indexUnavailable, "\(index.description); rebuild it from the corpus with `learncity index --rebuild --index \(path)`")
+            case .notReadable: return JSONRPCError(.indexUnavailable, index.description)
+            case .diskFull, .notWritable: return JSONRPCError(.indexNotWritable, index.description)
             case .xapian where index.isUnreadable:
                 return JSONRPCError(.indexUnavailable, index.description)
             case .xapian: return JSONRPCError(.internalError, index.description)

@@ -172,13 +172,14 @@ extern "C" int xb_index_jsonl(const char *jsonl_path, const char *db_path, xb_in
     return 1;
 }
 
-extern "C" int xb_search(const char *db_path, const char *const *queries, size_t count, unsigned limit,
+extern "C" int xb_search(const char *db_path, const char *const *queries, size_t count, int use_and, unsigned limit,
                          double *latencies, unsigned long *matches, char *error, size_t error_size) {
     try {
         Xapian::Database db(db_path);
         Xapian::Enquire enquire(db);
         Xapian::QueryParser parser;
         parser.set_database(db);
+        if (use_and) parser.set_default_op(Xapian::Query::OP_AND);
         for (size_t i = 0; i < count; ++i) {
             auto started = std::chrono::steady_clock::now();
             Xapian::Query query;

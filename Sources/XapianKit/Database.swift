@@ -129,6 +129,35 @@ public final class Database {
         takeTermList(try xapianHandle { lc_database_unprefixed_terms(handle, $0) })
     }
 
+    /// A document named by a unique term, with one of its values.
+    public struct UniqueTermValue: Sendable {
+        /// The term without its prefix.
+        public let name: String
+        /// The one document it indexes.
+        public let docid: UInt32
+        /// That document's value in the slot asked for.
+        public let value: [UInt8]
+    }
+
+    /// Every term starting with `prefix` that indexes exactly one document
+    /// (unique ids), with that document's value in `slot`: one pass over the
+    /// terms and one over the slot's value stream, no per-document look-up.
+    public func uniqueTerms(prefix: String, withValue slot: Int) throws(XapianError) -> [UniqueTermValue] {
+        let list = try xapianHandle { lc_database_unique_terms_with_value(handle, prefix, UInt32(slot), $0) }
+        defer { lc_termlist_free(list) }
+        let count = lc_termlist_size(list)
+        var result: [UniqueTermValue] = []
+        result.reserveCapacity(count)
+        for i in 0..<count {
+            var length = 0
+            let term = decodeBytes(lc_termlist_term(list, i, &length), length)
+            var valueLength = 0
+            let value = copyBytes(lc_termlist_value(list, i, &valueLength), valueLength)
+            result.append(UniqueTermValue(name: term, docid: lc_termlist_freq(list, i), value: value))
+        }
+        return result
+    }
+
     /// The terms of one document that start with `prefix`, with their wdf.
     public func terms(of docid: UInt32, prefix: String = "") throws(XapianError) -> [TermFrequency] {
         takeTermList(try xapianHandle { lc_database_document_terms(handle, docid, prefix, $0) })

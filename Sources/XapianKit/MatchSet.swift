@@ -1,7 +1,7 @@
 import CXapian
 
-/// The result of one search: ranked hits, an estimated total, facet counts,
-/// and access to Xapian's snippet generator for these hits.
+/// The result of one search: ranked hits, an estimated total, facet counts
+/// and the terms of the query that ran.
 public final class MatchSet {
     /// One ranked hit.
     public struct Hit: Sendable {
@@ -79,28 +79,7 @@ public final class MatchSet {
     public func matchingTerms(of docid: UInt32) throws(XapianError) -> [String] {
         takeTermList(try xapianHandle { lc_mset_matching_terms(handle, docid, $0) }).map(\.term)
     }
-
-    /// Xapian's `MSet::snippet` of `text`: the passage of about `length`
-    /// characters that best matches the query, with matches between
-    /// `highlightStart` and `highlightEnd`. `mapper` maps a word (already
-    /// lower-cased by Xapian) to the term it is indexed under, so that
-    /// folded matches are highlighted too. The result is HTML-escaped.
-    public func snippet(of text: String, length: Int, highlightStart: String, highlightEnd: String,
-                        omit: String = "…", mapper: lc_term_mapper?) throws(XapianError) -> String {
-        var pointer: UnsafePointer<CChar>?
-        var outLength = 0
-        try xapianCall { error in
-            withCBytes(text) {
-                lc_mset_snippet(handle, $0, $1, UInt32(length), highlightStart, highlightEnd, omit, mapper,
-                                &pointer, &outLength, error)
-            }
-        }
-        return decodeBytes(pointer, outLength)
-    }
 }
-
-/// A C function that maps a word to its indexed term, for `MatchSet.snippet`.
-public typealias TermMapper = lc_term_mapper
 
 extension Database {
     /// Runs a search.

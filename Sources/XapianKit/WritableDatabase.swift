@@ -54,6 +54,29 @@ public final class WritableDatabase {
         try xapianCall { error in withCBytes(idTerm) { lc_writable_replace(handle, $0, $1, doc, error) } }
     }
 
+    /// Adds `document` as a new one, without looking for an existing copy
+    /// (a fresh build); returns the Xapian document id it got.
+    @discardableResult
+    public func add(_ document: Document) throws(XapianError) -> UInt32 {
+        let doc = try document.makeHandle()
+        defer { lc_document_free(doc) }
+        var docid: UInt32 = 0
+        try xapianCall { lc_writable_add(handle, doc, &docid, $0) }
+        return docid
+    }
+
+    /// Replaces the document with Xapian id `docid` (no term look-up).
+    public func replace(_ document: Document, docid: UInt32) throws(XapianError) {
+        let doc = try document.makeHandle()
+        defer { lc_document_free(doc) }
+        try xapianCall { lc_writable_replace_docid(handle, docid, doc, $0) }
+    }
+
+    /// Deletes the document with Xapian id `docid`.
+    public func delete(docid: UInt32) throws(XapianError) {
+        try xapianCall { lc_writable_delete_docid(handle, docid, $0) }
+    }
+
     /// Deletes the documents indexed by `idTerm`.
     public func delete(idTerm: String) throws(XapianError) {
         try xapianCall { error in withCBytes(idTerm) { lc_writable_delete(handle, $0, $1, error) } }

@@ -52,18 +52,32 @@ struct BenchRunCommand: ParsableCommand {
 
         let learncityIndex = (work as NSString).appendingPathComponent("index-learncity")
         let baselineIndex = (work as NSString).appendingPathComponent("index-baseline")
-        log("indexing with learncity…")
-        let learncityIndexing = try IndexingBench.run(engine: .learncity, prepared: prepared, index: learncityIndex)
-        log("indexing with the baseline…")
+        log("indexing with learncity on one core…")
+        let oneCore = try IndexingBench.run(engine: .learncity, prepared: prepared, index: learncityIndex, jobs: 1)
+        log("indexing with learncity on every core…")
+        let allCores = try IndexingBench.run(engine: .learncity, prepared: prepared, index: learncityIndex)
+        log("indexing with plain Xapian (C++)…")
         let baselineIndexing = try IndexingBench.run(engine: .baseline, prepared: prepared, index: baselineIndex)
+        let pythonIndex = (work as NSString).appendingPathComponent("index-python")
+        var pythonIndexing: IndexingResult?
+        if tools.pythonBaseline != nil {
+            log("indexing with plain Xapian (Python)…")
+            pythonIndexing = try IndexingBench.python(tools: tools, prepared: prepared, index: pythonIndex)
+        } else {
+            log("no python3-xapian: the Python baseline is skipped (scripts/install-deps installs it)")
+        }
 
         log("sampling \(queryCount) queries…")
         let sampled = try QuerySampler.sample(from: prepared.flatPath, count: queryCount, documents: prepared.documents)
         log("warm search…")
         let learncitySearch = try SearchBench.learncity(index: learncityIndex, queries: sampled)
+        let learncityBare = try SearchBench.learncity(index: learncityIndex, queries: sampled, bare: true)
         let baselineSearch = try SearchBench.baseline(index: baselineIndex, queries: sampled)
+        let pythonSearch = tools.pythonBaseline == nil ? nil
+            : try SearchBench.python(tools: tools, index: pythonIndex, queries: sampled, work: work)
         log("serve over a pipe…")
         let serve = ServeBench.search(tools: tools, index: learncityIndex, queries: sampled)
+        let serveBare = ServeBench.search(tools: tools, index: learncityIndex, queries: sampled, bare: true)
         log("recommend…")
         let recommend = ServeBench.recommend(tools: tools, index: learncityIndex)
         log("one-shot CLI (\(runs) runs each)…")
@@ -75,9 +89,10 @@ struct BenchRunCommand: ParsableCommand {
             command: CommandLine.arguments.joined(separator: " "),
             machine: MachineInfo.current(),
             corpus: prepared.summary(name: corpus),
-            indexing: IndexingComparison(learncity: learncityIndexing, baseline: baselineIndexing),
-            search: SearchComparison(queries: sampled.count, learncity: learncitySearch, baseline: baselineSearch,
-                                     serve: serve),
+            indexing: IndexingComparison(learncityOneCore: oneCore, learncityAllCores: allCores,
+                                         baseline: baselineIndexing, python: pythonIndexing),
+            search: SearchComparison(queries: sampled.count, learncity: learncitySearch, learncityBare: learncityBare,
+                                     baseline: baselineSearch, python: pythonSearch, serve: serve, serveBare: serveBare),
             oneShot: oneShot,
             recommend: recommend)
         print(report.table())

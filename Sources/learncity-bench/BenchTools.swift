@@ -9,6 +9,8 @@ struct BenchTools {
     let learncity: String?
     /// Xapian's `quest`, if installed.
     let quest: String?
+    /// `scripts/xapian-baseline.py` when python3-xapian is installed: plain Xapian from Python.
+    let pythonBaseline: String?
 
     static func locate() -> BenchTools {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
@@ -16,7 +18,28 @@ struct BenchTools {
         let sibling = ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("learncity")
         let learncity = FileManager.default.isExecutableFile(atPath: sibling) ? sibling : nil
         let quest = ["/usr/bin/quest", "/usr/local/bin/quest"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        return BenchTools(bench: me, learncity: learncity, quest: quest)
+        // The package root: the working directory, or three levels above .build/release/learncity-bench.
+        let roots = [FileManager.default.currentDirectoryPath,
+                     ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("../..")]
+        let script = roots.map { ($0 as NSString).appendingPathComponent("scripts/xapian-baseline.py") }
+            .first { FileManager.default.fileExists(atPath: $0) }
+        let python = script.flatMap { script in
+            (try? ProcessRunner.run(Self.python, ["-c", "import xapian"]))?.status == 0 ? script : nil
+        }
+        return BenchTools(bench: me, learncity: learncity, quest: quest, pythonBaseline: python)
+    }
+
+    /// The Debian Python that python3-xapian installs into.
+    static let python = "/usr/bin/python3"
+
+    /// Runs the Python baseline script with `arguments` and decodes its JSON output.
+    func runPythonBaseline<T: Decodable>(_ arguments: [String], as type: T.Type) throws -> T {
+        guard let pythonBaseline else { throw BenchFailure(description: "python3-xapian is not installed") }
+        let result = try ProcessRunner.run(Self.python, [pythonBaseline] + arguments)
+        guard result.status == 0 else {
+            throw BenchFailure(description: "python baseline failed: " + String(decoding: result.stderr, as: UTF8.self))
+        }
+        return try JSONDecoder().decode(T.self, from: result.stdout)
     }
 
     /// True when `learncity --help` lists `subcommand`, i.e. the build has it.

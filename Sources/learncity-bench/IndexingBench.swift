@@ -22,19 +22,30 @@ struct IndexingResult: Codable {
     var peakRSSMB: Double
 }
 
-/// learncity next to the baseline, with the ratios.
+/// learncity on one core and on every core next to plain Xapian (C++ and Python), with the ratios.
 struct IndexingComparison: Codable {
-    var learncity: IndexingResult
+    var learncityOneCore: IndexingResult
+    var learncityAllCores: IndexingResult
     var baseline: IndexingResult
-    /// learncity docs/s ÷ baseline docs/s (target ≥ 0.7).
-    var docsPerSecondRatio: Double
+    var python: IndexingResult?
+    /// CPU seconds per document, learncity --jobs 1 ÷ plain Xapian (Python when measured, else C++); target ≤ 1.4.
+    var cpuPerDocumentRatio: Double
+    /// Wall time, learncity on every core ÷ plain Xapian's single writer (same reference); target ≤ 0.77.
+    var wallRatio: Double
+    /// learncity index size ÷ the reference's.
     var indexSizeRatio: Double
 
-    init(learncity: IndexingResult, baseline: IndexingResult) {
-        self.learncity = learncity
+    init(learncityOneCore: IndexingResult, learncityAllCores: IndexingResult, baseline: IndexingResult,
+         python: IndexingResult?) {
+        self.learncityOneCore = learncityOneCore
+        self.learncityAllCores = learncityAllCores
         self.baseline = baseline
-        docsPerSecondRatio = learncity.docsPerSecond / max(baseline.docsPerSecond, 1e-9)
-        indexSizeRatio = learncity.indexMB / max(baseline.indexMB, 1e-9)
+        self.python = python
+        let reference = python ?? baseline
+        func cpuPerDocument(_ r: IndexingResult) -> Double { r.cpuSeconds / Double(max(r.documents, 1)) }
+        cpuPerDocumentRatio = cpuPerDocument(learncityOneCore) / max(cpuPerDocument(reference), 1e-12)
+        wallRatio = learncityAllCores.wallSeconds / max(reference.wallSeconds, 1e-9)
+        indexSizeRatio = learncityAllCores.indexMB / max(reference.indexMB, 1e-9)
     }
 }
 
@@ -45,17 +56,41 @@ enum IndexingBench {
         case learncity, baseline
     }
 
-    static func run(engine: Engine, prepared: PreparedCorpus, index: String) throws -> IndexingResult {
+    /// learncity with `jobs` writers (nil: the number of cores), or the C++ baseline, in a child process.
+    static func run(engine: Engine, prepared: PreparedCorpus, index: String, jobs: Int? = nil) throws -> IndexingResult {
         let tools = BenchTools.locate()
         let input = engine == .learncity ? prepared.folder : prepared.flatPath
-        let result = try ProcessRunner.run(tools.bench, ["index-child", "--engine", engine.rawValue,
-                                                         "--input", input, "--index", index])
-        guard result.status == 0, let report = try? JSONDecoder().decode(ChildIndexReport.self, from: result.stdout) else {
-            throw BenchFailure(description: "\(engine.rawValue) indexer failed (status \(result.status)): "
-                + String(decoding: result.stderr, as: UTF8.self))
+        var arguments = ["index-child", "--engine", engine.rawValue, "--input", input, "--index", index]
+        if let jobs { arguments += ["--jobs", String(jobs)] }
+        let child = try ProcessRunner.run(tools.bench, arguments)
+        guard child.status == 0, let report = try? JSONDecoder().decode(ChildIndexReport.self, from: child.stdout) else {
+            throw BenchFailure(description: "\(engine.rawValue) indexer failed (status \(child.status)): "
+                + String(decoding: child.stderr, as: UTF8.self))
         }
+        let name = engine == .learncity ? "learncity \(jobs.map { "--jobs \($0)" } ?? "(all cores)")" : "Xapian C++"
+        return result(name, report, prepared: prepared, index: index)
+    }
+
+    /// Plain Xapian through python3-xapian (add_document, one commit), in its own process.
+    static func python(tools: BenchTools, prepared: PreparedCorpus, index: String) throws -> IndexingResult {
+        struct Output: Decodable {
+            var documents: Int
+            var seconds: Double
+            var cpu_seconds: Double
+            var peak_rss_bytes: Int
+        }
+        try? FileManager.default.removeItem(atPath: index)
+        let output = try tools.runPythonBaseline(["index", prepared.flatPath, index], as: Output.self)
+        let report = ChildIndexReport(documents: output.documents, seconds: output.seconds,
+                                      usage: ResourceUsage(userSeconds: output.cpu_seconds, systemSeconds: 0,
+                                                           peakRSSBytes: output.peak_rss_bytes))
+        return result("Xapian Python", report, prepared: prepared, index: index)
+    }
+
+    private static func result(_ engine: String, _ report: ChildIndexReport, prepared: PreparedCorpus,
+                               index: String) -> IndexingResult {
         let seconds = max(report.seconds, 1e-9)
-        return IndexingResult(engine: engine.rawValue, documents: report.documents, wallSeconds: report.seconds,
+        return IndexingResult(engine: engine, documents: report.documents, wallSeconds: report.seconds,
                               cpuSeconds: report.usage.userSeconds + report.usage.systemSeconds,
                               docsPerSecond: Double(report.documents) / seconds,
                               textMBPerSecond: Double(prepared.textBytes) / 1e6 / seconds,
@@ -84,6 +119,7 @@ struct ChildIndexCommand: ParsableCommand {
     @Option var engine: IndexingBench.Engine
     @Option var input: String
     @Option var index: String
+    @Option var jobs: Int?
 
     func run() throws {
         try? FileManager.default.removeItem(atPath: index)
@@ -91,7 +127,7 @@ struct ChildIndexCommand: ParsableCommand {
         switch engine {
         case .learncity:
             let started = Clock.now()
-            let summary = try CorpusIndexer(corpusPath: input, indexPath: index).run()
+            let summary = try CorpusIndexer(corpusPath: input, indexPath: index, jobs: jobs).run()
             report = ChildIndexReport(documents: summary.documents, seconds: Clock.now() - started,
                                       usage: .ofThisProcess())
         case .baseline:

@@ -10,8 +10,12 @@ struct OneShotResult: Codable {
     var questBaselineMedianMs: Double?
     /// Median wall ms of `quest -d <learncity index> -m 10 <query>` (quest on learncity's own index).
     var questLearncityIndexMedianMs: Double?
-    /// learncity ÷ quest on the baseline index (target ≤ 1.5).
+    /// learncity ÷ quest on the baseline index (target ≤ 2).
     var ratio: Double?
+    /// Median wall ms of `learncity --help` (process start alone).
+    var learncityHelpMedianMs: Double?
+    /// Median wall ms of `quest --help`.
+    var questHelpMedianMs: Double?
     var note: String?
 }
 
@@ -43,6 +47,13 @@ enum OneShotBench {
         } else {
             notes.append("no quest (apt-get install xapian-tools)")
         }
+        func helpMedian(_ executable: String) -> Double {
+            median((0..<max(texts.count, 1)).map { _ in
+                (try? ProcessRunner.run(executable, ["--help"], captureOutput: false).seconds) ?? .nan
+            })
+        }
+        if let learncity = tools.learncity { result.learncityHelpMedianMs = helpMedian(learncity) }
+        if let quest = tools.quest { result.questHelpMedianMs = helpMedian(quest) }
         if let mine = result.learncityMedianMs, let floor = result.questBaselineMedianMs, floor > 0 {
             result.ratio = mine / floor
         }

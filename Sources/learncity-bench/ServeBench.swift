@@ -11,14 +11,21 @@ struct PipeMeasurement: Codable {
 /// otherwise says so and skips, so the same code starts measuring once
 /// those commands exist.
 enum ServeBench {
-    static func search(tools: BenchTools, index: String, queries: [BenchQuery]) -> PipeMeasurement {
+    /// Default searches (10 hits, snippets, facets, the query's filter), or `bare`: the text alone
+    /// with `"snippets": false, "facets": false`.
+    static func search(tools: BenchTools, index: String, queries: [BenchQuery], bare: Bool = false) -> PipeMeasurement {
         guard let learncity = tools.learncity, tools.learncityHas(subcommand: "serve") else {
             return PipeMeasurement(latency: nil, note: "skipped: this build has no `learncity serve`")
         }
         let requests = queries.map { query -> [String: Any] in
             var params: [String: Any] = ["query": query.text, "limit": 10]
-            if let lang = query.langFilter { params["lang"] = lang }
-            if let type = query.typeFilter { params["type"] = type }
+            if bare {
+                params["snippets"] = false
+                params["facets"] = false
+            } else {
+                if let lang = query.langFilter { params["lang"] = lang }
+                if let type = query.typeFilter { params["type"] = type }
+            }
             return ["method": "search", "params": params]
         }
         return measure(learncity: learncity, index: index, requests: requests)

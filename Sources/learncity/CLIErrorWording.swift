@@ -1,3 +1,4 @@
+import LearncityReport
 import LearningCities
 
 /// The one line the CLI prints for an engine error: the engine says what
@@ -12,7 +13,10 @@ enum CLIErrorWording {
             case .missing(let path): return "no index at \(path) (build it with `learncity index --index \(path)`)"
             case .locked(let path):
                 return "index \(path) is locked by another process (another `learncity index` or `serve` is writing it); try again when it has finished"
-            case .xapian: return index.description
+            case .damaged(let path, _):
+                return "\(index.description); rebuild it from the corpus with `learncity index --rebuild --index \(path)` (add --corpus DIR if the corpus is not ./corpus)"
+            case .diskFull: return "\(index.description); free some space, then run the command again"
+            case .notWritable, .notReadable, .xapian: return index.description
             }
         case let search as SearchError:
             switch search {
@@ -35,6 +39,8 @@ enum CLIErrorWording {
             return corpus.description
         case let city as CityError:
             return city.description
+        case let report as ReportError:
+            return report.description
         case let failure as CommandFailure:
             return failure.description
         default:

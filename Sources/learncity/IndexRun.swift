@@ -9,6 +9,10 @@ struct IndexRun {
     let strict: Bool
     /// Shards wanted (`--shards`); nil keeps the index's layout.
     var shards: Int? = nil
+    /// Writers for a new index (`--jobs`); nil: the number of cores.
+    var jobs: Int? = nil
+    /// Build afresh beside the index and swap it in (`--rebuild`).
+    var rebuild = false
 
     func run() throws -> IndexSummary {
         let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
@@ -17,11 +21,11 @@ struct IndexRun {
             bar.clear()
             Terminal.standardError.write("\(issue)\n")
         }
-        if shards != nil || ShardedIndexLayout.isSharded(index) {
-            return try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict)
-                .run(issue: issue, progress: { bar.update(processed: $0) })
+        if rebuild {
+            return try IndexRebuilder(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict, jobs: jobs)
+                .run(issue: issue, progress: bar.update)
         }
-        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict).run(
-            issue: issue, progress: { bar.update(processed: $0) })
+        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict, jobs: jobs, shards: shards)
+            .run(issue: issue, progress: bar.update)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LearningCities
-import XapianKit
 
 /// `learncity`: search and partner recommendation for UNESCO learning cities.
 @main
@@ -13,7 +12,8 @@ struct Learncity: ParsableCommand {
             Defaults: corpus ./corpus, index ./index (or LEARNCITY_CORPUS, LEARNCITY_INDEX).
             Exit status: 0 success, 1 failure (bad input, missing index...), 2 usage error.
             """,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, CompareCommand.self, ServeCommand.self, MCPCommand.self,
+        version: LearncityVersion.current,
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, CompareCommand.self, ServeCommand.self, MCPCommand.self, ReportCommand.self, MapCommand.self,
                       CompactCommand.self, ServeShardCommand.self]
     )
 
@@ -31,9 +31,6 @@ struct Learncity: ParsableCommand {
             Foundation.exit(0)
         } catch let error where CLIErrorWording.message(for: error) != nil {
             Terminal.standardError.write("learncity: \(CLIErrorWording.message(for: error)!)\n")
-            Foundation.exit(1)
-        } catch let error as XapianError {
-            Terminal.standardError.write("learncity: \(error)\n")
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

@@ -35,7 +35,7 @@ struct MCPCommand: ParsableCommand {
         }
         let index = LiveIndex(path: location.path, reader: reader)
         let log: (String) -> Void = { Terminal.standardError.write("learncity mcp: \($0)\n") }
-        let server = JSONRPCServer(dispatcher: MCPServer(index: index, version: "0.2.0", log: log),
+        let server = JSONRPCServer(dispatcher: MCPServer(index: index, version: LearncityVersion.current, log: log),
                                    maxLineBytes: maxLineBytes, log: log)
         switch server.run() {
         case .endOfInput, .shutdown, .outputClosed:

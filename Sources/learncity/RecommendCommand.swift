@@ -40,6 +40,8 @@ struct RecommendCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Language of the reasons: vi or en (default: the city's).", valueName: "lang"))
     var lang: String?
+    @Flag(name: .long, help: "Also offer cities that are not GNLC members (applicants, former, unconfirmed).")
+    var includeNonMembers = false
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
@@ -61,7 +63,7 @@ struct RecommendCommand: ParsableCommand {
         let reader = try location.open()
         let request = RecommendRequest(city: name.isEmpty ? nil : name, text: text, limit: limit,
                                        otherCountries: otherCountries, country: country, region: region, theme: theme,
-                                       lang: lang)
+                                       includeNonMembers: includeNonMembers, lang: lang)
         let response = try PartnerRecommender(index: reader).recommend(request)
         if json {
             print(try JSONOutput.string(response))

@@ -44,6 +44,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Count facets over the matches (--no-facets is faster).")
     var facets = true
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Cut a snippet from each result's text (--no-snippets is faster).")
+    var snippets = true
+
     @Argument(help: "The query.")
     var query: [String] = []
 
@@ -57,7 +60,7 @@ struct SearchCommand: ParsableCommand {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
         let reader = try location.open()
         let request = SearchRequest(query: text, limit: limit, offset: offset, type: type, country: country,
-                                    city: city, lang: lang, facets: facets)
+                                    city: city, lang: lang, facets: facets, snippets: snippets)
         let response = try Searcher(index: reader).search(request)
         if let unavailable = response.unavailable, !json {
             Terminal.standardError.write("learncity: partial results: shard\(unavailable.count == 1 ? "" : "s") \(unavailable.joined(separator: ", ")) unavailable\n")

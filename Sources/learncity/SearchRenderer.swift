@@ -28,7 +28,7 @@ struct SearchRenderer {
             let names = hit.cities.map { cities[$0]?.name ?? $0 }
             if !names.isEmpty { meta.append(names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …" : "")) }
             out += "   " + style(meta.joined(separator: " · "), "36") + style("  [\(hit.id)]", "2") + "\n"
-            out += "   " + highlight(hit.snippet) + "\n"
+            if !hit.snippet.isEmpty { out += "   " + highlight(hit.snippet) + "\n" }
         }
         out += "\n" + facetLine("type", response.facets.type) + facetLine("lang", response.facets.lang)
             + facetLine("country", response.facets.country)

@@ -10,7 +10,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer JSON-RPC 2.0 requests on stdin, one per line, with one response line each on stdout.",
         discussion: """
-            Methods: search, recommend, city, cities, stats, upsert, delete, shutdown (see docs/serve.md). \
+            Methods: search, recommend, city, cities, stats, version, upsert, delete, shutdown (see docs/serve.md). \
             Logs go to standard error. The index may be rebuilt by another process while serving: every \
             request reads the latest committed revision. Exit status 0 at end of input or after shutdown.
             Example:
@@ -33,6 +33,10 @@ struct ServeCommand: ParsableCommand {
         } catch IndexError.missing(let path) {
             // Serve anyway: requests are answered with "index unavailable" until the index appears.
             Terminal.standardError.write("learncity serve: no index at \(path) yet; requests will fail with -32002 until it is built\n")
+        } catch let error as IndexError where error.isUnreadable {
+            // Serve anyway: requests are answered with -32002 and the reason until the index is rebuilt or readable.
+            Terminal.standardError.write("learncity serve: \(CLIErrorWording.message(for: error) ?? error.description); "
+                                         + "requests will fail with -32002 until then\n")
         }
         let index = LiveIndex(path: location.path, reader: reader)
         let dispatcher = RequestDispatcher(index: index)

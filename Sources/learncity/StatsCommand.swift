@@ -30,6 +30,8 @@ struct StatsCommand: ParsableCommand {
             by type:   \(line(statistics.byType))
             by lang:   \(line(statistics.byLang))
             cities:    \(statistics.cities) (\(statistics.citiesWithDocuments) with documents)
+            status:    \(line(statistics.citiesByStatus))
+            joined:    \(statistics.membersByYear.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             countries: \(line(statistics.byCountry))
             """)
     }

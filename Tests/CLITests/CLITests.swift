@@ -113,6 +113,13 @@ import LearningCities
         #expect(stats.byLang.keys.sorted() == ["en", "vi"])
         #expect((stats.byCountry["VN"] ?? 0) > 0)
         #expect(stats.indexBytes > 0)
+        #expect(stats.version == LearncityVersion.current)
+    }
+
+    @Test func versionIsTheEngineVersion() throws {
+        let result = try CLIRunner.run(["--version"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == LearncityVersion.current)
     }
 }
 

@@ -40,9 +40,9 @@ enum ServeFixture {
     }
 
     /// Runs `learncity arguments`, failing after `timeout` seconds.
-    static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
+    static func run(_ arguments: [String], timeout: TimeInterval = 120, executable: String = binary) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

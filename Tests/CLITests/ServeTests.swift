@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XapianKit
+import LearningCities
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,6 +47,16 @@ struct ServeTests {
         let expected = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSDictionary
         #expect(NSDictionary(dictionary: try #require(result(response))) == expected)
         #expect(!ids(response).isEmpty)
+
+        // Without snippets and facets: the same hits, as the CLI's --no-snippets --no-facets gives them.
+        let bare = try server.call("search", id: 8, params: ["query": "hoc tap", "limit": 3, "country": "VN",
+                                                             "snippets": false, "facets": false])
+        let bareCLI = try ServeFixture.run(["search", "--index", index, "--json", "--limit", "3", "--country", "VN",
+                                            "--no-snippets", "--no-facets", "hoc tap"])
+        let bareExpected = try JSONSerialization.jsonObject(with: Data(bareCLI.stdout.utf8)) as! NSDictionary
+        #expect(NSDictionary(dictionary: try #require(result(bare))) == bareExpected)
+        #expect(ids(bare) == ids(response))
+        #expect((result(bare)?["results"] as? [[String: Any]] ?? []).allSatisfy { ($0["snippet"] as? String) == "" })
         server.closeInput()
         #expect(server.waitForExit() == 0)
     }
@@ -114,6 +125,13 @@ struct ServeTests {
         #expect(code(unknown) == -32001)
         let missing = try server.call("compare", id: 3, params: ["a": "Son La"])
         #expect(code(missing) == -32602)
+    }
+
+    @Test func versionAnswersTheEngineVersion() throws {
+        let (_, index) = try ServeFixture.indexedFixture()
+        let server = try ServeProcess(index: index)
+        #expect(result(try server.call("version"))?["version"] as? String == LearncityVersion.current)
+        #expect(result(try server.call("stats"))?["version"] as? String == LearncityVersion.current)
     }
 
     @Test func shutdownAnswersThenExitsZero() throws {

@@ -74,3 +74,63 @@ import XapianKit
         }
     }
 }
+
+/// Words written by `upsert` are learned like words of an indexed corpus:
+/// the accent-restoration and spelling tables follow every write.
+@Suite struct VocabularyFollowsWritesTests {
+    static let clams = SourceDocument(
+        id: "news/vn-test/ngheu-so", type: .news, title: "Nghề nuôi nghêu sò ven biển",
+        body: "Người dân ven biển học cách nuôi nghêu sò bền vững; lớp học nghêu sò mở mỗi tuần.", lang: .vi)
+
+    /// A copy of the shipped corpus in a temporary folder, with `extra` as one more documents file.
+    static func shippedCopy(extra: SourceDocument?) throws -> (corpus: String, index: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lc-\(UUID().uuidString)")
+        let corpus = base.appendingPathComponent("corpus").path
+        try FileManager.default.createDirectory(atPath: base.path, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: FixtureCorpus.shippedCorpus, toPath: corpus)
+        if let extra {
+            let line = String(decoding: try JSONEncoder().encode(extra), as: UTF8.self)
+            try (line + "\n").write(toFile: corpus + "/documents/extra.jsonl", atomically: true, encoding: .utf8)
+        }
+        return (corpus, base.appendingPathComponent("index").path)
+    }
+
+    @Test func upsertedWordsGetTheirAccentsBackLikeIndexedOnes() throws {
+        let upserted = try Self.shippedCopy(extra: nil)
+        _ = try CorpusIndexer(corpusPath: upserted.corpus, indexPath: upserted.index).run()
+        _ = try IndexUpdater(path: upserted.index).upsert([Self.clams])
+        let fresh = try Self.shippedCopy(extra: Self.clams)
+        _ = try CorpusIndexer(corpusPath: fresh.corpus, indexPath: fresh.index).run()
+
+        let query = SearchRequest(query: "ngheu so")
+        let afterUpsert = try Searcher(index: IndexReader(path: upserted.index)).search(query)
+        let afterIndex = try Searcher(index: IndexReader(path: fresh.index)).search(query)
+        #expect(afterUpsert.accented == "nghêu sò")
+        #expect(afterUpsert.accented == afterIndex.accented)
+        // One word alone is restored from the tables, which upsert keeps in step.
+        let word = try Searcher(index: IndexReader(path: upserted.index)).search(SearchRequest(query: "ngheu"))
+        #expect(word.accented == "nghêu")
+        let tables = try IndexReader(path: upserted.index).database
+        #expect(try tables.synonyms(of: TermSchema.restoration + "ngheu") == ["nghêu"])
+        #expect(try tables.spellings().first { $0.term == "ngheu" }?.frequency == 1)
+
+        // Once the corpus holds the same document, `learncity index` finds it
+        // unchanged and keeps what upsert taught.
+        let line = String(decoding: try JSONEncoder().encode(Self.clams), as: UTF8.self)
+        try (line + "\n").write(toFile: upserted.corpus + "/documents/extra.jsonl", atomically: true, encoding: .utf8)
+        let summary = try CorpusIndexer(corpusPath: upserted.corpus, indexPath: upserted.index).run()
+        #expect(summary.added + summary.updated + summary.removed == 0)
+        let reopened = try Searcher(index: IndexReader(path: upserted.index)).search(query)
+        #expect(reopened.accented == afterUpsert.accented)
+    }
+
+    @Test func deletedWordsAreForgotten() throws {
+        let index = try Self.shippedCopy(extra: nil)
+        _ = try CorpusIndexer(corpusPath: index.corpus, indexPath: index.index).run()
+        _ = try IndexUpdater(path: index.index).upsert([Self.clams])
+        _ = try IndexUpdater(path: index.index).delete(ids: [Self.clams.id])
+        let reader = try IndexReader(path: index.index)
+        #expect(try reader.database.synonyms(of: TermSchema.restoration + "ngheu").isEmpty)
+        #expect(try reader.database.spellings().contains { $0.term == "ngheu" } == false)
+    }
+}

@@ -71,7 +71,7 @@ import XapianKit
         }
         let root = try ShardTestSupport.temporaryFolder("remote")
         let local = root + "/index"
-        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: local, shardCount: 2).run()
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: local, shards: 2).run()
         let servers = try [0, 1].map { try TCPServer(shard: local + "/" + ShardedIndexLayout.shardName($0)) }
         let stubPath = root + "/remote.stub"
         try ShardStub(entries: servers.map { .remote(host: "127.0.0.1", port: $0.port) }).write(to: stubPath)
@@ -84,20 +84,38 @@ import XapianKit
         let remote = try IndexReader(path: stub)
         #expect(remote.shardCount == 2)
         #expect(remote.cities.all.count == (try IndexReader(path: local)).cities.all.count)
-        try ShardedIndexTests.expectSameAnswers(try IndexReader(path: local), remote, facets: false, exactSnippets: false)
+        try ShardedIndexTests.expectSameAnswers(try IndexReader(path: local), remote, facets: false, exactSnippets: false,
+                                                remote: true)
     }
 
-    /// Facet counts through xapian-tcpsrv come out slightly higher than the
-    /// local ones for some queries (e.g. 196 vs 192); not understood yet.
+    /// Facet counts through xapian-tcpsrv equal the local ones, and never
+    /// add up to more than the matches. (Xapian 1.4 counts some remote
+    /// documents twice when sorting by relevance then value; FacetSpy.hpp
+    /// works around it, scripts/repro/remote-matchspy.cpp shows it.)
     @Test func remoteFacetsEqualLocalFacets() throws {
         let (local, stub, servers) = try Self.setUp()
         defer { servers.forEach { $0.stop() } }
         let remote = try IndexReader(path: stub), near = try IndexReader(path: local)
-        withKnownIssue("remote facet counts differ from local ones on some queries") {
-            for request in ShardTestSupport.requests {
-                let a = try Searcher(index: near).search(request), b = try Searcher(index: remote).search(request)
-                #expect(a.facets == b.facets, "facets for \(request.query)")
-            }
+        for request in ShardTestSupport.requests {
+            let a = try Searcher(index: near).search(request), b = try Searcher(index: remote).search(request)
+            #expect(a.facets == b.facets, "facets for \(request.query)")
+            #expect(b.facets.lang.values.reduce(0, +) == b.total, "every match counted once for \(request.query)")
+        }
+    }
+
+    /// One local shard and one remote shard in the same stub: the same facets
+    /// as the local index.
+    @Test func mixedLocalAndRemoteShardsCountFacetsOnce() throws {
+        let (local, _, servers) = try Self.setUp()
+        defer { servers.forEach { $0.stop() } }
+        let mixed = (local as NSString).deletingLastPathComponent + "/mixed.stub"
+        try ShardStub(entries: [.local(local + "/" + ShardedIndexLayout.shardName(0)),
+                                .remote(host: "127.0.0.1", port: servers[1].port)]).write(to: mixed)
+        let near = try IndexReader(path: local), both = try IndexReader(path: mixed)
+        for request in ShardTestSupport.requests {
+            let a = try Searcher(index: near).search(request), b = try Searcher(index: both).search(request)
+            #expect(a.total == b.total, "total for \(request.query)")
+            #expect(a.facets == b.facets, "facets for \(request.query)")
         }
     }
 

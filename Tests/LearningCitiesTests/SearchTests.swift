@@ -62,6 +62,16 @@ import Testing
         #expect(response.facets.lang == ["vi": 3, "en": 1])
     }
 
+    @Test func snippetsAndFacetsCanBeSwitchedOff() throws {
+        let searcher = try makeSearcher()
+        let full = try searcher.search(SearchRequest(query: "ke chuyen OR festival"))
+        let bare = try searcher.search(SearchRequest(query: "ke chuyen OR festival", facets: false, snippets: false))
+        #expect(full.results.map(\.id) == bare.results.map(\.id))
+        #expect(full.results.allSatisfy { $0.snippet.contains("<b>") })
+        #expect(bare.results.allSatisfy { $0.snippet.isEmpty })
+        #expect(bare.facets.type.isEmpty && !full.facets.type.isEmpty)
+    }
+
     @Test func andFallsBackToOrWhenNothingHasEveryWord() throws {
         let response = try makeSearcher().search(SearchRequest(query: "festival doi"))
         #expect(response.relaxed)

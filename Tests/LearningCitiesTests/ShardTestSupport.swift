@@ -32,6 +32,8 @@ enum ShardTestSupport {
         SearchRequest(query: "digital skills -youth", limit: 50),
         SearchRequest(query: "library museum", limit: 50),
         SearchRequest(query: "unesco", limit: 1000),
+        SearchRequest(query: "lifelong lerning festivl", limit: 50),
+        SearchRequest(query: "thanh pho hoc tap", limit: 5),
     ]
 
     /// Path of `xapian-tcpsrv`, or nil when it is not installed.

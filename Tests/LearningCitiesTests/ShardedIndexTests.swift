@@ -11,7 +11,7 @@ import XapianKit
         let root = try ShardTestSupport.temporaryFolder("shards")
         let single = root + "/single", sharded = root + "/sharded"
         _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: single).run()
-        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: sharded, shardCount: 3).run()
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: sharded, shards: 3).run()
         return (single, sharded)
     }
 
@@ -20,7 +20,8 @@ import XapianKit
     /// elsewhere: Xapian's snippet background model uses per-word statistics that
     /// `xapian-tcpsrv` does not send.
     static func expectSameAnswers(_ first: IndexReader, _ second: IndexReader, facets: Bool = true,
-                                  exactSnippets: Bool = true) throws {
+                                  exactSnippets: Bool = true, remote: Bool = false) throws {
+        var suggestions: [(query: String, first: [String?], second: [String?])] = []
         for request in ShardTestSupport.requests {
             let a = try Searcher(index: first).search(request)
             let b = try Searcher(index: second).search(request)
@@ -41,7 +42,63 @@ import XapianKit
                 #expect(a.results.map { highlighted($0.snippet) } == b.results.map { highlighted($0.snippet) },
                         "highlighted words for \(request.query)")
             }
+            // Every other field of the response too (accented, did_you_mean, relaxed, partial…).
+            #expect(comparable(a, facets: facets, suggestions: !remote) == comparable(b, facets: facets, suggestions: !remote),
+                    "whole response for \(request.query)")
+            suggestions.append((request.query, [a.accented, a.didYouMean], [b.accented, b.didYouMean]))
         }
+        #expect(suggestions.contains { $0.first.contains { $0 != nil } }, "the queries must ask for accents and spelling")
+        if remote {
+            // Xapian's remote backend does not serve the synonym and spelling
+            // tables these come from (RemoteDatabase has no synonym or spelling
+            // lists): over xapian-tcpsrv they are empty.
+            withKnownIssue("accented and did_you_mean are empty over remote shards") {
+                for item in suggestions { #expect(item.first == item.second, "suggestions for \(item.query)") }
+            }
+        }
+        for request in [RecommendRequest(city: "vn-son-la"), RecommendRequest(city: "Hamburg", limit: 3),
+                        RecommendRequest(text: "adult literacy classes for women", limit: 4)] {
+            let a = try PartnerRecommender(index: first).recommend(request)
+            let b = try PartnerRecommender(index: second).recommend(request)
+            // Partner scores (and so their order) differ between one database and
+            // three shards: left to the recommendation rewrite (issue of PartnerRecommender).
+            withKnownIssue("recommendations depend on the shard layout", isIntermittent: true) {
+                #expect(a.partners.map(\.id) == b.partners.map(\.id), "partners for \(request.city ?? request.text ?? "")")
+                #expect(comparable(a) == comparable(b), "recommend \(request.city ?? request.text ?? "")")
+            }
+        }
+        for city in ["vn-son-la", "Cork", "Hamburg"] {
+            #expect(try CityCatalog(index: first).detail(of: city) == (try CityCatalog(index: second).detail(of: city)),
+                    "city \(city)")
+        }
+        #expect(try CityCatalog(index: first).list() == (try CityCatalog(index: second).list()))
+        var statistics = [try IndexStatistics.read(from: first), try IndexStatistics.read(from: second)]
+        for index in statistics.indices { (statistics[index].index, statistics[index].indexBytes) = ("", 0) }
+        #expect(statistics[0] == statistics[1], "stats")
+    }
+
+    /// A search response with scores rounded to 9 significant digits, snippets
+    /// reduced to their highlighted words and, unless compared, no facets and
+    /// no suggestions (compared on their own).
+    static func comparable(_ response: SearchResponse, facets: Bool, suggestions: Bool) -> SearchResponse {
+        var response = response
+        if !suggestions { (response.accented, response.didYouMean) = (nil, nil) }
+        response.results = response.results.map { hit in
+            var hit = hit
+            hit.score = Double(String(format: "%.9g", hit.score))!
+            hit.snippet = highlighted(hit.snippet).sorted().joined(separator: " ")
+            return hit
+        }
+        if !facets { response.facets = SearchFacets(type: [:], country: [:], lang: [:]) }
+        return response
+    }
+
+    /// A recommendation with scores rounded to 9 significant digits.
+    static func comparable(_ response: RecommendResponse) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: (try? encoder.encode(response)) ?? Data(), as: UTF8.self)
+        return text.replacingOccurrences(of: #"(\d+\.\d{6})\d*"#, with: "$1", options: .regularExpression)
     }
 
     /// The distinct words a snippet highlights, lower-cased.
@@ -124,13 +181,13 @@ import XapianKit
         for i in 0..<30 { bodies["note-\(i)"] = "Adult learners meet in library \(i) for reading circles." }
         try write(bodies)
         let index = root + "/index"
-        let first = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: 2).run()
+        let first = try CorpusIndexer(corpusPath: corpus, indexPath: index, shards: 2).run()
         #expect(first.added == 30)
 
         bodies["note-7"] = "Zebrafish aquarium workshop for retired engineers."
         bodies.removeValue(forKey: "note-12")
         try write(bodies)
-        let second = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: nil).run()
+        let second = try CorpusIndexer(corpusPath: corpus, indexPath: index, shards: nil).run()
         #expect(second.updated == 1 && second.removed == 1 && second.unchanged == 28 && second.added == 0)
         #expect(second.documents == 29)
 
@@ -142,7 +199,7 @@ import XapianKit
         #expect(!gone.results.map(\.id).contains("note-12"))
 
         #expect(throws: ShardError.self) {
-            _ = try ShardedIndexer(corpusPath: corpus, indexPath: index, shardCount: 3).run()
+            _ = try CorpusIndexer(corpusPath: corpus, indexPath: index, shards: 3).run()
         }
     }
 
@@ -184,7 +241,7 @@ import XapianKit
     @Test func upsertAndDeleteReachTheOwningShard() throws {
         let root = try ShardTestSupport.temporaryFolder("shard-upsert")
         let index = root + "/sharded"
-        _ = try ShardedIndexer(corpusPath: ShardTestSupport.corpus, indexPath: index, shardCount: 3).run()
+        _ = try CorpusIndexer(corpusPath: ShardTestSupport.corpus, indexPath: index, shards: 3).run()
         let before = try IndexReader(path: index).database.documentCount()
         let document = SourceDocument(id: "news/upserted-quokka", title: "Quokka learning circle",
                                       body: "A quokka learning circle opened in Sơn La.", lang: .en)

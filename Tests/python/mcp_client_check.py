@@ -59,7 +59,7 @@ async def dialogue(mode):
             check(client.protocol_version == "2026-07-28", f"{mode}: adopted 2026-07-28", client.protocol_version)
 
         tools = {tool.name: tool for tool in (await client.list_tools()).tools}
-        check(set(tools) >= {"search", "recommend", "city", "cities"}, f"{mode}: tools listed", sorted(tools))
+        check(set(tools) >= {"search", "recommend", "city", "cities", "report"}, f"{mode}: tools listed", sorted(tools))
         for tool in tools.values():
             check(tool.input_schema.get("type") == "object" and tool.output_schema and tool.description,
                   f"{mode}: {tool.name} has input and output schemas and a description")
@@ -79,6 +79,15 @@ async def dialogue(mode):
         check(not result.is_error and result.structured_content == serve("cities", {"country": "VN"}),
               f"{mode}: cities equals serve's cities")
         check(len(result.structured_content["cities"]) >= 6, f"{mode}: the six Vietnamese members are listed")
+
+        result = await client.call_tool("report", {"city": "son la", "lang": "en", "limit": 3})
+        pages = [block for block in result.content if block.type == "resource"]
+        check(not result.is_error and len(pages) == 1 and pages[0].resource.mime_type == "text/html"
+              and "<svg" in pages[0].resource.text and "Sơn La" in pages[0].resource.text
+              and result.structured_content["partners"] == serve("report", {"city": "son la", "lang": "en", "limit": 3})["partners"],
+              f"{mode}: report returns the HTML page as a resource, with serve's partners")
+        page = (await client.read_resource("learncity://report/vn-son-la?lang=vi")).contents[0]
+        check(page.mime_type == "text/html" and '<html lang="vi">' in page.text, f"{mode}: a report is readable as a resource")
 
         # Bad calls: results with isError and a message that says how to fix the call.
         result = await client.call_tool("recommend", {"city": "Hamburgg"})
@@ -110,7 +119,7 @@ async def dialogue(mode):
         check(len(uris) == stats["cities"] + stats["documents"] and len(set(uris)) == len(uris),
               f"{mode}: resources list every city and document once", f"{len(uris)} vs {stats['cities']}+{stats['documents']}")
         templates = (await client.list_resource_templates()).resource_templates
-        check(len(templates) == 2, f"{mode}: two resource templates")
+        check(len(templates) == 3, f"{mode}: three resource templates (city, document, report)")
         city = (await client.read_resource("learncity://city/vn-son-la")).contents[0].text
         check(city.startswith("# Sơn La") and "learncity://doc/" in city and "source: http" in city,
               f"{mode}: a city resource lists its documents with sources")

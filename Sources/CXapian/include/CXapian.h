@@ -108,7 +108,16 @@ lc_termlist *lc_database_spellings(lc_database *db, lc_error *err);
 /** Xapian's spelling suggestion for one word ("" when none). */
 int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
                          const char **out, size_t *len, lc_error *err);
+/** Every term starting with `prefix` that indexes exactly one document,
+ *  read in one pass with the value in `slot` of that document (one value
+ *  stream, no per-document look-up): term = the term without the prefix,
+ *  freq = its document id, value = lc_termlist_value. */
+lc_termlist *lc_database_unique_terms_with_value(lc_database *db,
+                                                 const char *prefix,
+                                                 unsigned slot, lc_error *err);
 size_t lc_termlist_size(const lc_termlist *list);
+/** The value read with the term (lc_database_unique_terms_with_value). */
+const char *lc_termlist_value(const lc_termlist *list, size_t i, size_t *len);
 const char *lc_termlist_term(const lc_termlist *list, size_t i, size_t *len);
 uint32_t lc_termlist_freq(const lc_termlist *list, size_t i);
 void lc_termlist_free(lc_termlist *list);
@@ -144,6 +153,15 @@ int lc_writable_commit(lc_writable *db, lc_error *err);
 /** Replaces (or adds) the document indexed by the unique term `idterm`. */
 int lc_writable_replace(lc_writable *db, const char *idterm, size_t len,
                         lc_document *doc, lc_error *err);
+/** Adds a new document without looking for an existing one (a fresh
+ *  build); sets *docid to the id Xapian gave it. */
+int lc_writable_add(lc_writable *db, lc_document *doc, uint32_t *docid,
+                    lc_error *err);
+/** Replaces the document with Xapian id `docid` (no term look-up). */
+int lc_writable_replace_docid(lc_writable *db, uint32_t docid,
+                              lc_document *doc, lc_error *err);
+/** Deletes the document with Xapian id `docid`. */
+int lc_writable_delete_docid(lc_writable *db, uint32_t docid, lc_error *err);
 /** Deletes every document indexed by `idterm`. */
 int lc_writable_delete(lc_writable *db, const char *idterm, size_t len,
                        lc_error *err);
@@ -274,18 +292,6 @@ uint32_t lc_mset_facet_sample(const lc_mset *mset);
 const char *lc_mset_facet_value(const lc_mset *mset, size_t facet, size_t i,
                                 size_t *len);
 uint32_t lc_mset_facet_count(const lc_mset *mset, size_t facet, size_t i);
-
-/** Maps a word of snippet text to the term it is indexed under (prefix
- *  included); writes at most `cap` bytes to `out`, returns the full length. */
-typedef size_t (*lc_term_mapper)(const char *word, size_t len, char *out,
-                                 size_t cap);
-
-/** Xapian's MSet::snippet of `text` for this result set. Words of `text` are
- *  matched against query terms directly and through `mapper`. */
-int lc_mset_snippet(lc_mset *mset, const char *text, size_t len,
-                    unsigned length, const char *hi_start, const char *hi_end,
-                    const char *omit, lc_term_mapper mapper, const char **out,
-                    size_t *out_len, lc_error *err);
 
 /* ---- Relevance feedback ------------------------------------------------ */
 

@@ -13,6 +13,8 @@ public struct AnalyzedDocument: Sendable {
     public var countries: [String]
     /// UNESCO regions of the linked cities (slugs).
     public var regions: [String]
+    /// GNLC statuses of the linked cities (`member`, `applicant`, …); cities without one count as members.
+    public var statuses: [String] = []
     /// Concept mentions in the title: (concept term, token index).
     public var titleMentions: [(term: String, tokenIndex: Int)] = []
     /// Concept mentions in the body: (concept term, token index).
@@ -86,6 +88,7 @@ public struct DocumentAnalyzer: Sendable {
         return AnalyzedDocument(stored: stored, titleTokens: titleTokens, bodyTokens: bodyTokens,
                                 countries: unique(linked.map(\.country)),
                                 regions: unique(linked.compactMap(\.region).map(TermSchema.slug)),
+                                statuses: unique(linked.map { ($0.status ?? .member).rawValue }),
                                 titleMentions: synonyms.mentions(in: titleTokens),
                                 bodyMentions: synonyms.mentions(in: bodyTokens),
                                 themeCounts: themeCounts, conceptCounts: conceptCounts)

@@ -2,13 +2,8 @@
 /// (`ă â đ ê ô ơ ư`, `à á ả ã ạ`…) and, for text typed without accents,
 /// common Vietnamese function syllables.
 public enum LanguageDetector {
-    /// A language learncity analyses.
-    public enum Language: String, Codable, Sendable, CaseIterable {
-        /// Vietnamese.
-        case vi
-        /// English.
-        case en
-    }
+    /// A language learncity analyses (declared with the corpus, which names it).
+    public typealias Language = DocumentLanguage
 
     /// The language of already tokenized text.
     public static func detect(_ tokens: [Token]) -> Language {

@@ -26,7 +26,35 @@ public struct Tokenizer: Sendable {
     /// Works on Unicode scalars with reused buffers: one `String` per form per
     /// word and no Foundation calls unless the text needs NFC normalisation.
     public func forEachWord(in text: String, _ body: (String, String, Bool, Bool) -> Void) {
-        let normalized = CanonicalComposition.nfc(text)
+        var exactUTF8: [UInt8] = []
+        exactUTF8.reserveCapacity(64)
+        scan(CanonicalComposition.nfc(text)) { exact, folded, capitalized, clause, _ in
+            TonePlacement.canonicalize(&exact)
+            exactUTF8.removeAll(keepingCapacity: true)
+            for scalar in exact { UTF8Bytes.append(scalar, to: &exactUTF8) }
+            guard exactUTF8.count <= maxWordBytes else { return }
+            body(String(decoding: exactUTF8, as: UTF8.self), String(decoding: folded, as: UTF8.self),
+                 capitalized, clause)
+        }
+    }
+
+    /// Calls `body` with each word's folded UTF-8 bytes and its byte range in
+    /// `normalized` (text already in NFC, e.g. from `CanonicalComposition.nfc`),
+    /// without making a `String` per word: what snippets need to find and cut
+    /// around matches.
+    func forEachFoldedWord(inNormalized normalized: String,
+                           _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        scan(normalized) { _, folded, _, _, range in
+            folded.withUnsafeBufferPointer { body($0, range) }
+        }
+    }
+
+    /// The one word scanner behind both: `emit` gets the lower-cased scalars
+    /// (to adjust), the folded UTF-8, capitalisation, whether the word starts
+    /// a clause and its UTF-8 byte range.
+    @inline(__always)
+    private func scan(_ normalized: String,
+                      _ emit: (inout [Unicode.Scalar], [UInt8], Bool, Bool, Range<Int>) -> Void) {
         let wordTable = Self.wordTable
         let lowerTable = Self.lowerTable
         let foldTable = AccentFolder.table
@@ -34,11 +62,12 @@ public struct Tokenizer: Sendable {
         exact.reserveCapacity(32)
         var folded: [UInt8] = []
         folded.reserveCapacity(64)
-        var exactUTF8: [UInt8] = []
-        exactUTF8.reserveCapacity(64)
         var capitalized = false
         var clause = true
         var pendingApostrophe = false
+        var offset = 0
+        var wordStart = 0
+        var wordEnd = 0
 
         @inline(__always)
         func appendLower(_ lower: Unicode.Scalar) {
@@ -54,13 +83,7 @@ public struct Tokenizer: Sendable {
 
         func flush() {
             if !exact.isEmpty {
-                TonePlacement.canonicalize(&exact)
-                exactUTF8.removeAll(keepingCapacity: true)
-                for scalar in exact { UTF8Bytes.append(scalar, to: &exactUTF8) }
-                if exactUTF8.count <= maxWordBytes {
-                    body(String(decoding: exactUTF8, as: UTF8.self), String(decoding: folded, as: UTF8.self),
-                         capitalized, clause)
-                }
+                emit(&exact, folded, capitalized, clause, wordStart..<wordEnd)
                 clause = false
             }
             exact.removeAll(keepingCapacity: true)
@@ -70,8 +93,12 @@ public struct Tokenizer: Sendable {
 
         for scalar in normalized.unicodeScalars {
             let value = Int(scalar.value)
+            let width = value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+            defer { offset += width }
             let isWord = value < wordTable.count ? wordTable[value] : Self.isWordScalar(scalar)
             if isWord {
+                if exact.isEmpty { wordStart = offset }
+                wordEnd = offset + width
                 if pendingApostrophe {
                     exact.append("'")
                     folded.append(0x27)

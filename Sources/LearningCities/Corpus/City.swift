@@ -12,6 +12,12 @@ public struct City: Codable, Sendable, Equatable, Hashable {
     public var region: String?
     /// Year the city joined the GNLC.
     public var joined: Int?
+    /// Standing in the GNLC; nil in corpora that predate the field (treated as members).
+    public var status: MembershipStatus?
+    /// URL of the page that gives `status`.
+    public var statusSource: String?
+    /// For a member whose year of joining no source gives: the year by which a source shows it was a member.
+    public var memberBy: Int?
     /// Latitude in decimal degrees.
     public var lat: Double?
     /// Longitude in decimal degrees.
@@ -29,8 +35,11 @@ public struct City: Codable, Sendable, Equatable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, country, aliases, region, joined, lat, lon, population, summary, awards
+        case status
         case formerNames = "former_names"
         case statusNote = "status_note"
+        case statusSource = "status_source"
+        case memberBy = "member_by"
     }
 
     /// Creates a city.
@@ -42,6 +51,12 @@ public struct City: Codable, Sendable, Equatable, Hashable {
         self.aliases = aliases
         self.region = region
         self.joined = joined
+    }
+
+    /// Whether `recommend` offers the city by default: a member, or a city of a
+    /// corpus without status fields.
+    public var isMember: Bool {
+        (status ?? .member) == .member
     }
 
     /// The name, aliases and former names: every way the city is written.

@@ -57,6 +57,33 @@ public struct CorpusReader: Sendable {
         return files.sorted()
     }
 
+    /// About how many documents `readDocuments` will deliver: the lines of
+    /// the JSON Lines files plus one per text file (a fast byte count, for
+    /// progress; blank and bad lines are counted too).
+    public func documentLineCount() throws -> Int {
+        var count = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        for relative in try documentFiles() {
+            guard relative.hasSuffix(".jsonl") else {
+                count += 1
+                continue
+            }
+            let path = (root as NSString).appendingPathComponent("documents/" + relative)
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            var last: UInt8 = 0x0A
+            while true {
+                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if got <= 0 { break }
+                for index in 0..<got where buffer[index] == 0x0A { count += 1 }
+                last = buffer[got - 1]
+            }
+            if last != 0x0A { count += 1 }
+        }
+        return count
+    }
+
     /// Reads every document, calling `issue` for each bad line or file and
     /// `body` for each good document. `knownCities` are the valid city ids.
     public func readDocuments(knownCities: Set<String>, issue: (CorpusIssue) -> Void,

@@ -25,6 +25,24 @@ enum CityRecord {
             city.awards = try fields.integerArray("awards")
             city.formerNames = try fields.stringArray("former_names")?.map { $0.precomposedStringWithCanonicalMapping }
             city.statusNote = try fields.string("status_note")
+            city.memberBy = try fields.integer("member_by")
+            if let raw = try fields.string("status") {
+                guard let status = MembershipStatus(rawValue: raw) else {
+                    let known = MembershipStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                    return .failure(FieldError(reason: "field 'status' must be one of \(known), got '\(raw)'"))
+                }
+                city.status = status
+                guard let source = try fields.string("status_source"),
+                      !source.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    return .failure(FieldError(reason: "field 'status_source' (the URL that gives the status) is missing"))
+                }
+                city.statusSource = source
+                if status == .member, city.joined == nil, city.memberBy == nil {
+                    return .failure(FieldError(reason: "a member needs 'joined' (or 'member_by' when no source gives the year)"))
+                }
+            } else if fields.object["status_source"] != nil {
+                return .failure(FieldError(reason: "field 'status_source' without 'status'"))
+            }
             if let lat = city.lat, !(-90...90).contains(lat) { return .failure(FieldError(reason: "field 'lat' out of range: \(lat)")) }
             if let lon = city.lon, !(-180...180).contains(lon) { return .failure(FieldError(reason: "field 'lon' out of range: \(lon)")) }
             return .success(city)
@@ -59,7 +77,7 @@ public enum DocumentRecord {
                 document.date = date
             }
             if let raw = try fields.string("lang") {
-                guard let lang = LanguageDetector.Language(rawValue: raw) else {
+                guard let lang = DocumentLanguage(rawValue: raw) else {
                     return .failure(FieldError(reason: "field 'lang' must be vi or en, got '\(raw)'"))
                 }
                 document.lang = lang

@@ -23,7 +23,7 @@ public struct SourceDocument: Codable, Sendable, Equatable {
     /// `YYYY-MM-DD` or `YYYY`.
     public var date: String?
     /// `vi` or `en`; nil means "detect".
-    public var lang: LanguageDetector.Language?
+    public var lang: DocumentLanguage?
     /// Where the text comes from (URL).
     public var source: String?
     /// Theme ids given by the corpus (more are tagged at index time).
@@ -31,7 +31,7 @@ public struct SourceDocument: Codable, Sendable, Equatable {
 
     /// Creates a document.
     public init(id: String, type: DocumentType = .news, title: String = "", body: String,
-                cities: [String]? = nil, date: String? = nil, lang: LanguageDetector.Language? = nil,
+                cities: [String]? = nil, date: String? = nil, lang: DocumentLanguage? = nil,
                 source: String? = nil, themes: [String]? = nil) {
         self.id = id
         self.type = type

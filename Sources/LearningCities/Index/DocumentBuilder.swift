@@ -21,6 +21,7 @@ public enum DocumentBuilder {
         for city in stored.cities { document.addBoolean(TermSchema.term(TermSchema.city, city)) }
         for country in analyzed.countries { document.addBoolean(TermSchema.term(TermSchema.country, country)) }
         for region in analyzed.regions { document.addBoolean(TermSchema.term(TermSchema.region, region)) }
+        for status in analyzed.statuses { document.addBoolean(TermSchema.term(TermSchema.status, status)) }
         // Themes carry their cue count as wdf, so that a weighted query of
         // `XH` terms ranks documents by how much they are about a theme;
         // as filters (`theme:literacy`) they act like boolean terms.

@@ -23,36 +23,25 @@ public final class IndexReader {
         return dictionary
     }
     private var cachedSynonyms: SynonymDictionary?
-    /// Whether a query word's search key is a stopword to drop (frequent in
-    /// this index); answers are remembered until the index changes.
-    public func isQueryStopword(_ key: String) -> Bool {
-        if let known = stopwordAnswers[key] { return known }
-        let answer = QueryStopper.isFrequentStopword(key, in: database)
-        stopwordAnswers[key] = answer
-        return answer
+    /// Values the layers above derive from this revision of the index (a
+    /// search's stopword answers, recommendation stop terms…), keyed by a
+    /// name their layer owns. Explicit state: filled by `derived(_:_:)`,
+    /// emptied when `refresh()` moves to a new revision. Not locked: a reader
+    /// belongs to one thread.
+    private var derivedValues: [String: Any] = [:]
+
+    /// The value derived from this revision under `key`, built by `build` on
+    /// first use and kept until the revision changes.
+    public func derived<Value>(_ key: String, _ build: () throws -> Value) rethrows -> Value {
+        if let known = derivedValues[key] as? Value { return known }
+        let value = try build()
+        derivedValues[key] = value
+        return value
     }
-    private var stopwordAnswers: [String: Bool] = [:]
-    /// Terms relevance feedback never picks for partner recommendation (stopwords, boilerplate,
-    /// every word of every city name), computed once per revision.
-    public var recommendStopTerms: [String] {
-        if let cachedRecommendStopTerms { return cachedRecommendStopTerms }
-        let terms = RecommendStopTerms.terms(cities: cities.all)
-        cachedRecommendStopTerms = terms
-        return terms
-    }
-    private var cachedRecommendStopTerms: [String]?
     /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
     public private(set) var themes: ThemeVocabulary
     /// The programme concepts the documents were tagged with (`XP` terms).
     public private(set) var concepts: ConceptVocabulary
-    /// A tagger for `concepts` (built on first use), for queries.
-    public var conceptTagger: ConceptTagger {
-        if let cachedConceptTagger { return cachedConceptTagger }
-        let tagger = ConceptTagger(vocabulary: concepts)
-        cachedConceptTagger = tagger
-        return tagger
-    }
-    private var cachedConceptTagger: ConceptTagger?
     /// Shards left out because they could not be reached (only with
     /// `allowPartial`); results are then partial.
     public private(set) var unavailableShards: [String]
@@ -64,15 +53,15 @@ public final class IndexReader {
     public init(path: String, shardOptions: ShardOptions = ShardOptions()) throws {
         self.path = path
         self.shardOptions = shardOptions
-        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.notFound(path) }
         let opened = try ShardConnector.open(path, options: shardOptions)
         database = opened.database
         unavailableShards = opened.unavailable
         shardCount = opened.shardCount
         stub = opened.stub
         cities = CityDirectory(cities: [])
-        themes = ThemeVocabulary(themes: [])
         concepts = ConceptVocabulary(concepts: [])
+        themes = ThemeVocabulary(themes: [])
         try loadCities()
     }
 
@@ -122,9 +111,7 @@ public final class IndexReader {
             themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
             concepts = IndexMetadata.decodeConcepts(try database.metadata(IndexMetadata.concepts))
             cachedSynonyms = nil
-            cachedConceptTagger = nil
-            stopwordAnswers = [:]
-            cachedRecommendStopTerms = nil
+            derivedValues = [:]
         } catch {
             throw IndexError.from(error, path: path)
         }

@@ -1,10 +1,20 @@
 import Foundation
 import XapianKit
 
-/// One writer's pass over one database, inside one Xapian transaction:
-/// documents are added, replaced when their fingerprint changed, or left
-/// alone; `finish` removes the ones that left the corpus and writes the
-/// metadata and vocabulary tables; nothing is visible until `commit`.
+/// One writer's pass over one database. Documents are added, replaced when
+/// their fingerprint changed, or left alone; `finish` removes the ones that
+/// left the corpus and (for a database that is a whole index or shard)
+/// writes the metadata and vocabulary tables.
+///
+/// - A **transactional** session (a live index or shard) writes inside one
+///   Xapian transaction: nothing is visible until `commit`, and a crash
+///   leaves the previous revision intact.
+/// - A **partial** session (a private database to be merged) commits every
+///   `commitEvery` documents instead, which bounds the memory Xapian buffers.
+///
+/// The ids and fingerprints already in the database are read once, in one
+/// pass (`uniqueTerms(prefix:withValue:)`); a fresh database pays nothing for
+/// updates: every document goes in with `add_document`.
 final class IndexSession {
     /// The database folder.
     let path: String
@@ -12,72 +22,107 @@ final class IndexSession {
     private(set) var summary = IndexSummary()
     private let database: WritableDatabase
     private let view: Database
-    private var existing: Set<String>
+    /// Documents already in the database: id → (Xapian docid, fingerprint).
+    private var known: [String: (docid: UInt32, fingerprint: [UInt8])] = [:]
     private let wasEmpty: Bool
+    private let transactional: Bool
+    private let commitEvery: Int?
+    private var sinceCommit = 0
 
-    /// Opens (creating) the database at `path`, takes its lock and starts the transaction.
-    init(path: String) throws {
+    /// Opens (creating) the database at `path` and takes its lock; a
+    /// transactional session also starts its transaction.
+    init(path: String, transactional: Bool = true, commitEvery: Int? = nil) throws {
         self.path = path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        self.transactional = transactional
+        self.commitEvery = commitEvery
+        var count = 0
         do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError.from(fileError: error, path: path)
+        }
+        do {
+            // An existing database is first opened for reading: Xapian's
+            // writer quietly recreates a missing table, the reader reports it.
+            if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("iamglass")) {
+                _ = try Database(path: path).documentCount()
+            }
             database = try WritableDatabase(path: path, create: true)
             view = try database.reader()
-            try database.beginTransaction()
-            existing = Set(try view.allTerms(prefix: TermSchema.id).map { String($0.term.dropFirst(TermSchema.id.count)) })
+            if transactional { try database.beginTransaction() }
+            count = try view.documentCount()
+            if count > 0 {
+                for entry in try view.uniqueTerms(prefix: TermSchema.id, withValue: TermSchema.Slot.fingerprint) {
+                    known[entry.name] = (entry.docid, entry.value)
+                }
+            }
         } catch {
             throw IndexError.from(error, path: path)
         }
-        wasEmpty = existing.isEmpty
+        wasEmpty = count == 0
     }
 
     /// Adds `source`, replaces it when it changed, or counts it unchanged.
     func apply(_ source: SourceDocument, corpus: PreparedCorpus) throws {
         let print = corpus.fingerprinter.fingerprint(of: source)
-        let idTerm = TermSchema.id + source.id
-        let known = existing.remove(source.id) != nil
         try xapian {
-            if known, let docid = try view.documentID(for: idTerm),
-               try view.value(of: docid, slot: TermSchema.Slot.fingerprint) == Array(print.utf8) {
-                summary.unchanged += 1
-                return
+            if let entry = known.removeValue(forKey: source.id) {
+                if entry.fingerprint.elementsEqual(print.utf8) {
+                    summary.unchanged += 1
+                    return
+                }
+                try database.replace(document(source, corpus, print), docid: entry.docid)
+                summary.updated += 1
+            } else if wasEmpty {
+                try database.add(document(source, corpus, print))
+                summary.added += 1
+            } else {
+                // New to a non-empty database: replacing by id term keeps ids unique
+                // even if the database held a duplicate the one-pass read skipped.
+                try database.replace(document(source, corpus, print), idTerm: TermSchema.id + source.id)
+                summary.added += 1
             }
-            try database.replace(DocumentBuilder.document(for: corpus.analyzer.analyze(source), fingerprint: print),
-                                 idTerm: idTerm)
-            if known { summary.updated += 1 } else { summary.added += 1 }
+            if let commitEvery {
+                sinceCommit += 1
+                if sinceCommit >= commitEvery {
+                    try database.commit()
+                    sinceCommit = 0
+                }
+            }
         }
     }
 
-    /// Removes the documents no longer in the corpus, stores the corpus
-    /// metadata and, when anything changed, rebuilds the vocabulary tables.
-    func finish(corpus: PreparedCorpus) throws {
+    private func document(_ source: SourceDocument, _ corpus: PreparedCorpus, _ print: String) -> Document {
+        DocumentBuilder.document(for: corpus.analyzer.analyze(source), fingerprint: print)
+    }
+
+    /// Removes the documents no longer in the corpus; with `tables`, stores
+    /// the corpus metadata and, when anything changed, rebuilds the
+    /// vocabulary tables.
+    func finish(corpus: PreparedCorpus, tables: Bool) throws {
         try xapian {
-            for id in existing.sorted() {
-                try database.delete(idTerm: TermSchema.id + id)
+            for id in known.keys.sorted() {
+                try database.delete(docid: known[id]!.docid)
                 summary.removed += 1
             }
-            existing.removeAll()
-            try database.setMetadata(IndexMetadata.encode(corpus.cities), for: IndexMetadata.cities)
-            try database.setMetadata(IndexMetadata.encode(corpus.abbreviations), for: IndexMetadata.abbreviations)
-            try database.setMetadata(IndexMetadata.encode(corpus.vocabulary.themes.themes), for: IndexMetadata.themes)
-            try database.setMetadata(IndexMetadata.encode(corpus.vocabulary.concepts.concepts), for: IndexMetadata.concepts)
-            try database.setMetadata(Array(corpus.vocabulary.version.utf8), for: IndexMetadata.vocabularyVersion)
-            try database.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
-            if summary.added + summary.updated + summary.removed > 0 || wasEmpty {
-                try VocabularyTables.rebuild(writer: database, reader: view, synonyms: corpus.synonyms)
+            known.removeAll()
+            if tables {
+                let changed = summary.added + summary.updated + summary.removed > 0 || wasEmpty
+                try IndexTables.write(corpus, writer: database, reader: view, vocabulary: changed)
             }
             summary.documents = try view.documentCount()
         }
     }
 
-    /// Commits the transaction and releases the lock.
+    /// Commits (the transaction, or the pending changes) and releases the lock.
     func commit() throws {
         try xapian {
-            try database.commitTransaction()
+            if transactional { try database.commitTransaction() } else { try database.commit() }
             try database.close()
         }
     }
 
-    /// Drops the uncommitted transaction and releases the lock.
+    /// Drops what is uncommitted and releases the lock.
     func abandon() {
         try? database.close()
     }

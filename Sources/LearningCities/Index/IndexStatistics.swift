@@ -4,6 +4,8 @@ import XapianKit
 /// Document counts by type, language and country, the number of cities and
 /// the size of the index: the answer of `learncity stats`.
 public struct IndexStatistics: Codable, Sendable, Equatable {
+    /// The learncity version that answered (`LearncityVersion.current`).
+    public var version: String = LearncityVersion.current
     /// Where the index is.
     public var index: String
     /// Documents in the index.
@@ -18,16 +20,22 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
     public var cities: Int
     /// Cities with at least one document.
     public var citiesWithDocuments: Int
+    /// Cities by GNLC status (`member`, `applicant`, …; a city without one counts as a member).
+    public var citiesByStatus: [String: Int] = [:]
+    /// Member cities by the year they joined; `unknown` for members whose year no source gives.
+    public var membersByYear: [String: Int] = [:]
     /// Bytes on disk.
     public var indexBytes: Int
 
     enum CodingKeys: String, CodingKey {
-        case index, documents, cities
+        case version, index, documents, cities
         case byType = "by_type"
         case byLang = "by_lang"
         case byCountry = "by_country"
         case citiesWithDocuments = "cities_with_documents"
         case indexBytes = "index_bytes"
+        case citiesByStatus = "cities_by_status"
+        case membersByYear = "members_by_year"
     }
 
     /// Reads the statistics of an open index.
@@ -43,12 +51,24 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
                 }
                 return result
             }
-            return IndexStatistics(index: reader.path, documents: try database.documentCount(),
+            let cities = reader.cities.all
+            return IndexStatistics(version: LearncityVersion.current, index: reader.path, documents: try database.documentCount(),
                                    byType: try counts(TermSchema.type), byLang: try counts(TermSchema.lang),
-                                   byCountry: try counts(TermSchema.country), cities: reader.cities.all.count,
+                                   byCountry: try counts(TermSchema.country), cities: cities.count,
                                    citiesWithDocuments: try counts(TermSchema.city).count,
+                                   citiesByStatus: byStatus(cities), membersByYear: membersByYear(cities),
                                    indexBytes: diskUsage(reader.path))
         }
+    }
+
+    /// Cities by status; a city without one counts as a member.
+    static func byStatus(_ cities: [City]) -> [String: Int] {
+        Dictionary(grouping: cities) { ($0.status ?? .member).rawValue }.mapValues(\.count)
+    }
+
+    /// Members by the year they joined (`unknown` without `joined`).
+    static func membersByYear(_ cities: [City]) -> [String: Int] {
+        Dictionary(grouping: cities.filter(\.isMember)) { $0.joined.map(String.init) ?? "unknown" }.mapValues(\.count)
     }
 
     /// Bytes of the files at `path` (a folder is summed, a stub file's shards are not followed).

@@ -4,7 +4,8 @@ import XapianKit
 /// Adds, replaces and deletes single documents in an existing index (the
 /// `upsert` and `delete` of `learncity serve`): each call takes the write
 /// lock, writes one transaction, commits it to disk and releases the lock
-/// before returning, so what it reports is durable. Documents are analysed
+/// before returning, so what it reports is durable. The spelling and
+/// accent-restoration tables follow in the same transaction. Documents are analysed
 /// and fingerprinted exactly as `CorpusIndexer` does, with the cities
 /// stored in the index.
 public struct IndexUpdater {
@@ -49,9 +50,11 @@ public struct IndexUpdater {
                 let vocabulary = IndexMetadata.decodeVocabulary(view)
                 let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
                 let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
+                var touched = VocabularyTables.TouchedWords()
                 for source in group {
                     let idTerm = TermSchema.id + source.id
-                    if try view.documentID(for: idTerm) != nil {
+                    if let old = try view.documentID(for: idTerm) {
+                        try touched.add(document: old, in: view)
                         outcome.updated.append(source.id)
                     } else {
                         outcome.added.append(source.id)
@@ -59,7 +62,9 @@ public struct IndexUpdater {
                     try database.replace(DocumentBuilder.document(for: analyzer.analyze(source),
                                                                   fingerprint: fingerprinter.fingerprint(of: source)),
                                          idTerm: idTerm)
+                    if let new = try view.documentID(for: idTerm) { try touched.add(document: new, in: view) }
                 }
+                try VocabularyTables.update(writer: database, reader: view, touched: touched)
             }
         }
         outcome.documents = try documentCount()
@@ -72,15 +77,18 @@ public struct IndexUpdater {
         var outcome = DeleteOutcome(deleted: [], missing: [], documents: 0)
         for (target, group) in try grouped(ids, id: { $0 }) {
             try write(target) { database, view in
+                var touched = VocabularyTables.TouchedWords()
                 for id in group {
                     let idTerm = TermSchema.id + id
-                    if try view.documentID(for: idTerm) != nil {
+                    if let old = try view.documentID(for: idTerm) {
+                        try touched.add(document: old, in: view)
                         try database.delete(idTerm: idTerm)
                         outcome.deleted.append(id)
                     } else {
                         outcome.missing.append(id)
                     }
                 }
+                try VocabularyTables.update(writer: database, reader: view, touched: touched)
             }
         }
         outcome.documents = try documentCount()
@@ -89,7 +97,7 @@ public struct IndexUpdater {
 
     /// Items grouped by the database that owns their id, in first-seen order.
     private func grouped<Item>(_ items: [Item], id: (Item) -> String) throws -> [(String, [Item])] {
-        guard IndexReader.exists(at: path) || ShardedIndexLayout.isSharded(path) else { throw IndexError.missing(path) }
+        guard IndexReader.exists(at: path) || ShardedIndexLayout.isSharded(path) else { throw IndexError.notFound(path) }
         var order: [String] = []
         var groups: [String: [Item]] = [:]
         for item in items {

@@ -115,6 +115,7 @@ public final class PartnerRecommender {
         // The candidates allowed by the filters, the most promising first, compared in full.
         let eligible = candidates.compactMap { id, candidate -> (City, CandidateFinder.Candidate)? in
             guard let city = index.cities[id] else { return nil }
+            if !request.includeNonMembers, !city.isMember { return nil }
             if request.otherCountries, let sourceCountry = source.city?.country, city.country == sourceCountry { return nil }
             if let country, city.country != country { return nil }
             if let region, city.region.map(TermSchema.slug) != region { return nil }

@@ -5,9 +5,9 @@ import XapianKit
 /// and for every candidate partner, so that comparing A with B is comparing
 /// B with A.
 ///
-/// A city is described by its own documents: its profile and initiatives
-/// (news only when it has nothing else), documents about it alone before
-/// those naming several cities, at most `maxDocuments`. A news article that
+/// A city is described by its own documents: documents about it alone
+/// before those naming several cities, its profile and initiatives before
+/// news, at most `maxDocuments`. A news article that
 /// names several cities (a membership announcement, a forum report) says
 /// nothing about what each of them does: it is left out whenever the city
 /// has any document of its own, and a document that also names the other
@@ -33,8 +33,9 @@ final class ProfileBuilder {
         if let focus { candidates.formIntersection(try database.documentIDs(for: TermSchema.term(TermSchema.theme, focus))) }
         if let other { candidates.subtract(try database.documentIDs(for: TermSchema.term(TermSchema.city, other))) }
         guard !candidates.isEmpty else { return nil }
+        // Its profile and initiatives first, then news (read in docid order, a bounded number).
         let own = try ownDocumentSet().intersection(candidates)
-        let pool = (own.isEmpty ? candidates : own).sorted().prefix(maxDocuments * 4)
+        let pool = own.sorted().prefix(maxDocuments * 4) + candidates.subtracting(own).sorted().prefix(maxDocuments * 4)
         var listed: [(docid: UInt32, cities: Int, type: String)] = []
         for docid in pool {
             listed.append((docid, max(try listValue(docid, slot: TermSchema.Slot.cities).count, 1),
@@ -44,7 +45,8 @@ final class ProfileBuilder {
         if listed.contains(where: { $0.cities == 1 || $0.type != DocumentType.news.rawValue }) {
             listed.removeAll { $0.cities > 1 && $0.type == DocumentType.news.rawValue }
         }
-        listed.sort { ($0.cities, $0.docid) < ($1.cities, $1.docid) }
+        let news = DocumentType.news.rawValue
+        listed.sort { ($0.cities, $0.type == news ? 1 : 0, $0.docid) < ($1.cities, $1.type == news ? 1 : 0, $1.docid) }
         var profile = CityProfile(city: city)
         for entry in listed where profile.documents.count < maxDocuments {
             var document = try document(entry.docid, cities: entry.cities, type: entry.type)

@@ -17,13 +17,16 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
     public var theme: String?
     /// Language of the reasons (`vi` or `en`); nil: the source's language.
     public var lang: String?
+    /// Also offer cities that are not GNLC members (applicants, former members, unconfirmed).
+    public var includeNonMembers: Bool
 
     /// The largest `limit` honoured; larger ones are clamped.
     public static let maxLimit = 100
 
     /// Creates a request.
     public init(city: String? = nil, text: String? = nil, limit: Int = 5, otherCountries: Bool = false,
-                country: String? = nil, region: String? = nil, theme: String? = nil, lang: String? = nil) {
+                country: String? = nil, region: String? = nil, theme: String? = nil,
+                includeNonMembers: Bool = false, lang: String? = nil) {
         self.city = city
         self.text = text
         self.limit = limit
@@ -31,12 +34,14 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         self.country = country
         self.region = region
         self.theme = theme
+        self.includeNonMembers = includeNonMembers
         self.lang = lang
     }
 
     enum CodingKeys: String, CodingKey {
         case city, text, limit, country, region, theme, lang
         case otherCountries = "other_countries"
+        case includeNonMembers = "include_non_members"
     }
 
     /// Decodes with defaults for the optional fields.
@@ -50,5 +55,6 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         region = try container.decodeIfPresent(String.self, forKey: .region)
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
         lang = try container.decodeIfPresent(String.self, forKey: .lang)
+        includeNonMembers = try container.decodeIfPresent(Bool.self, forKey: .includeNonMembers) ?? false
     }
 }

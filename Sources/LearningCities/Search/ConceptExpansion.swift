@@ -25,3 +25,10 @@ enum ConceptExpansion {
         return (concepts + words).filter { seen.insert($0).inserted }
     }
 }
+
+extension IndexReader {
+    /// A tagger for the index's concepts, for queries (built once per revision).
+    public var conceptTagger: ConceptTagger {
+        derived("search.conceptTagger") { ConceptTagger(vocabulary: concepts) }
+    }
+}

@@ -52,3 +52,22 @@ extension DocumentCatalog {
         }
     }
 }
+
+extension DocumentCatalog {
+    /// Calls `body` with every document of the index, in id order.
+    public func forEach(_ body: (StoredDocument) throws -> Void) throws {
+        let decoder = JSONDecoder()
+        let documents: [StoredDocument]
+        do {
+            documents = try index.withRetry {
+                try index.database.allTerms(prefix: TermSchema.id).compactMap { entry in
+                    guard let docid = try index.database.documentID(for: entry.term) else { return nil }
+                    return try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+                }
+            }
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: index.path)
+        }
+        for document in documents { try body(document) }
+    }
+}

@@ -7,12 +7,20 @@ import XapianKit
 /// (`hoc tap suot doi` → `học tập suốt đời`): each word's candidates are the
 /// most frequent exact forms with its search key, and neighbours are chosen
 /// together, preferring forms that occur in the same documents (`hạnh phúc`,
-/// not `hành phúc`; `dòng họ`, not `đồng hồ`).
+/// not `hành phúc`; `dòng họ`, not `đồng hồ`). Forms found side by side
+/// (in documents holding the two words' key bigram) beat forms that are only
+/// more frequent: `ngheu so` is `nghêu sò`, not `nghêu số`.
 public struct QuerySuggester {
     /// The database whose vocabulary is used.
     public let database: Database
     /// Candidate forms considered per word.
     public var candidatesPerWord = 3
+    /// Weight of evidence that two forms stand side by side, well above any
+    /// difference of log frequencies (log of a million is about 14).
+    public var adjacencyWeight = 30.0
+    /// Key bigrams in at most this many documents are read for the forms
+    /// their words take there (frequent pairs have frequent forms already).
+    public var rareBigramDocuments = 20
 
     /// A suggester over `database`.
     public init(database: Database) {
@@ -20,27 +28,28 @@ public struct QuerySuggester {
     }
 
     /// Words of `words` corrected by spelling where the index lacks them; nil when nothing changes.
-    public func corrected(_ words: [Token]) -> [Token]? {
+    public func corrected(_ words: [Token]) throws -> [Token]? {
         var changed = false
-        let result = words.map { word -> Token in
+        let result = try words.map { word -> Token in
             guard word.key.utf8.count >= 3,
-                  ((try? database.termFrequency(TermSchema.folded + word.key)) ?? 0) == 0,
-                  let suggestion = try? database.spellingSuggestion(for: word.key), suggestion != word.key,
+                  try database.termFrequency(TermSchema.folded + word.key) == 0,
+                  let suggestion = try database.spellingSuggestion(for: word.key), suggestion != word.key,
                   let token = Tokenizer().tokens(of: suggestion).first else { return word }
             changed = true
             // The dictionary holds search keys (`festiv`); a non-Vietnamese key is
             // shown as its most frequent written form (`festival`). Vietnamese
             // keys get their accents from `accented`, with their neighbours.
             var exact = token.exact
-            if !VietnameseSyllable.matches(token.folded), let form = mostFrequentForm(ofKey: suggestion) { exact = form }
+            if !VietnameseSyllable.matches(token.folded), let form = try mostFrequentForm(ofKey: suggestion) { exact = form }
             return Token(exact: exact, folded: token.folded, key: suggestion, capitalized: false, startsClause: false)
         }
         return changed ? result : nil
     }
 
     /// The words written with their most likely exact forms.
-    public func accented(_ words: [Token]) -> String {
-        let options = words.map(candidates)
+    public func accented(_ words: [Token]) throws -> String {
+        var options = try words.map(candidates)
+        try addFormsSideBySide(words, to: &options)
         guard !options.isEmpty else { return "" }
         // Best path through the candidates (Viterbi): a form's own frequency
         // plus, for each neighbour pair, how often the two share a document.
@@ -49,11 +58,18 @@ public struct QuerySuggester {
         for index in 1..<max(options.count, 1) where index < options.count {
             var next: [Double] = []
             var links: [Int] = []
+            let bigram = TermSchema.foldedBigram + words[index - 1].key + TermSchema.bigramSeparator + words[index].key
+            let bigramIndexed = try database.termFrequency(bigram) > 0
             for form in options[index] {
                 var best = (score: -Double.infinity, from: 0)
+                let formBesideBigram = bigramIndexed ? try database.cooccurrence(bigram, form.word, limit: 100) : 0
                 for (from, previous) in options[index - 1].enumerated() {
-                    let together = (try? database.cooccurrence(previous.word, form.word, limit: 100)) ?? 0
-                    let score = scores[from] + 2 * log(Double(together) + 1)
+                    let together = try database.cooccurrence(previous.word, form.word, limit: 100)
+                    var score = scores[from] + 2 * log(Double(together) + 1)
+                    if formBesideBigram > 0, together > 0 {
+                        let previousBesideBigram = try database.cooccurrence(bigram, previous.word, limit: 100)
+                        score += adjacencyWeight * log(Double(min(formBesideBigram, previousBesideBigram, together)) + 1)
+                    }
                     if score > best.score { best = (score, from) }
                 }
                 next.append(best.score + log(Double(form.frequency) + 1))
@@ -71,26 +87,56 @@ public struct QuerySuggester {
         return chosen.reversed().joined(separator: " ")
     }
 
+    /// Adds to each restorable word the forms it takes beside its neighbour in
+    /// the few documents holding their key bigram: a rare pair (`nghêu sò`)
+    /// is found even when its forms are not among the most frequent ones.
+    private func addFormsSideBySide(_ words: [Token], to options: inout [[(word: String, frequency: Int)]]) throws {
+        guard words.count > 1 else { return }
+        for index in 1..<words.count {
+            let pair = [index - 1, index].filter { restorable(words[$0]) }
+            guard !pair.isEmpty else { continue }
+            let bigram = TermSchema.foldedBigram + words[index - 1].key + TermSchema.bigramSeparator + words[index].key
+            let frequency = try database.termFrequency(bigram)
+            guard frequency > 0, frequency <= rareBigramDocuments else { continue }
+            for docid in try database.documentIDs(for: bigram).prefix(rareBigramDocuments) {
+                for entry in try database.terms(of: docid) {
+                    guard let first = entry.term.utf8.first, !(first >= 0x41 && first <= 0x5A),
+                          let key = Tokenizer().tokens(of: entry.term).first?.key else { continue }
+                    for position in pair where words[position].key == key
+                        && !options[position].contains(where: { $0.word == entry.term }) {
+                        options[position].append((entry.term, try database.termFrequency(entry.term)))
+                    }
+                }
+            }
+        }
+    }
+
+    /// True for words typed without accents that can be Vietnamese syllables:
+    /// the words whose accents are restored.
+    private func restorable(_ word: Token) -> Bool {
+        word.exact == word.folded && VietnameseSyllable.matches(word.folded)
+    }
+
     /// The exact words indexed under a search key, most frequent first.
-    private func rankedForms(ofKey key: String) -> [(word: String, frequency: Int)] {
-        let forms = (try? database.synonyms(of: TermSchema.restoration + key)) ?? []
-        return forms.map { ($0, (try? database.termFrequency($0)) ?? 0) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+    private func rankedForms(ofKey key: String) throws -> [(word: String, frequency: Int)] {
+        let forms = try database.synonyms(of: TermSchema.restoration + key)
+        return try forms.map { ($0, try database.termFrequency($0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
     }
 
     /// The most frequent exact word indexed under a search key.
-    private func mostFrequentForm(ofKey key: String) -> String? {
-        rankedForms(ofKey: key).first?.word
+    private func mostFrequentForm(ofKey key: String) throws -> String? {
+        try rankedForms(ofKey: key).first?.word
     }
 
     /// Exact forms of a word with their frequencies, most frequent first (the
     /// word itself when typed with accents, not Vietnamese, or unknown).
-    private func candidates(_ word: Token) -> [(word: String, frequency: Int)] {
-        let mine = (word.exact, (try? database.termFrequency(word.exact)) ?? 0)
+    private func candidates(_ word: Token) throws -> [(word: String, frequency: Int)] {
+        let mine = (word.exact, try database.termFrequency(word.exact))
         // Only words typed without accents that can be Vietnamese syllables get
         // accents back; an English word keeps its own form (`city` stays `city`,
         // though it shares the key `citi` with `cities`).
-        guard word.exact == word.folded, VietnameseSyllable.matches(word.folded) else { return [mine] }
-        let ranked = rankedForms(ofKey: word.key).prefix(candidatesPerWord)
+        guard restorable(word) else { return [mine] }
+        let ranked = try rankedForms(ofKey: word.key).prefix(candidatesPerWord)
         return ranked.isEmpty ? [mine] : Array(ranked)
     }
 }

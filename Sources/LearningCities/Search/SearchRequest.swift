@@ -16,13 +16,15 @@ public struct SearchRequest: Codable, Sendable, Equatable {
     public var lang: String?
     /// Count facets (and an exact total); false skips them for speed.
     public var facets: Bool
+    /// Cut a snippet from each hit's text; false leaves `snippet` empty, for speed.
+    public var snippets: Bool
 
     /// The largest `limit` honoured; larger ones are clamped.
     public static let maxLimit = 1000
 
     /// Creates a request.
     public init(query: String, limit: Int = 10, offset: Int = 0, type: String? = nil, country: String? = nil,
-                city: String? = nil, lang: String? = nil, facets: Bool = true) {
+                city: String? = nil, lang: String? = nil, facets: Bool = true, snippets: Bool = true) {
         self.query = query
         self.limit = limit
         self.offset = offset
@@ -31,10 +33,11 @@ public struct SearchRequest: Codable, Sendable, Equatable {
         self.city = city
         self.lang = lang
         self.facets = facets
+        self.snippets = snippets
     }
 
     enum CodingKeys: String, CodingKey {
-        case query, limit, offset, type, country, city, lang, facets
+        case query, limit, offset, type, country, city, lang, facets, snippets
     }
 
     /// Decodes with defaults for the optional fields.
@@ -48,5 +51,6 @@ public struct SearchRequest: Codable, Sendable, Equatable {
         city = try container.decodeIfPresent(String.self, forKey: .city)
         lang = try container.decodeIfPresent(String.self, forKey: .lang)
         facets = try container.decodeIfPresent(Bool.self, forKey: .facets) ?? true
+        snippets = try container.decodeIfPresent(Bool.self, forKey: .snippets) ?? true
     }
 }

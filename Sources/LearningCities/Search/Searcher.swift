@@ -8,7 +8,7 @@ import XapianKit
 public final class Searcher {
     /// The index searched.
     public let index: IndexReader
-    /// Characters of context in each snippet.
+    /// Bytes of UTF-8 text in each snippet (about).
     public var snippetLength = 220
     /// Weight factor of bigram boosts (1: a bigram weighs like a word).
     public var bigramWeight = 1.0
@@ -70,10 +70,14 @@ public final class Searcher {
 
         let decoder = JSONDecoder()
         var results: [SearchHit] = []
+        let snippets = request.snippets && !matches.hits.isEmpty
+            ? SnippetMaker(keys: ((try? matches.queryTerms()) ?? []).compactMap { term in
+                term.hasPrefix(TermSchema.folded) ? String(term.dropFirst(TermSchema.folded.count)) : nil
+            }, length: snippetLength)
+            : nil
         for (offset, hit) in matches.hits.enumerated() {
             guard let stored = try? StoredDocument(stored: hit.data, decoder: decoder) else { continue }
-            let snippet = (try? matches.snippet(of: stored.body, length: snippetLength, highlightStart: "<b>",
-                                                highlightEnd: "</b>", mapper: SnippetTermMapper.function)) ?? ""
+            let snippet = snippets?.snippet(of: stored.body) ?? ""
             results.append(SearchHit(rank: request.offset + offset + 1, id: stored.id, type: stored.type.rawValue,
                                      title: stored.title, cities: stored.cities, date: stored.date,
                                      lang: stored.lang.rawValue, score: hit.weight, snippet: snippet))
@@ -90,21 +94,34 @@ public final class Searcher {
                                       facets: SearchFacets(type: counts(0), country: counts(1), lang: counts(2)),
                                       relaxed: matches.relaxed,
                                       limitClamped: request.limit > SearchRequest.maxLimit ? SearchRequest.maxLimit : nil)
-        let suggester = QuerySuggester(database: index.database)
         let plainWords = analyzed.words.filter { !$0.key.isEmpty }
-        if matches.estimatedTotal < suggestBelow || matches.relaxed, let corrected = suggester.corrected(plainWords) {
-            response.didYouMean = suggester.accented(corrected)
-        }
+        try suggest(for: plainWords, whenFew: matches.estimatedTotal < suggestBelow || matches.relaxed, into: &response)
         if sampled { response.facetsSampled = true }
         if !index.unavailableShards.isEmpty {
             response.partial = true
             response.unavailable = index.unavailableShards
         }
-        if !plainWords.isEmpty, plainWords.allSatisfy({ $0.exact == $0.folded }) {
-            let accented = suggester.accented(plainWords)
-            if accented != plainWords.map(\.exact).joined(separator: " ") { response.accented = accented }
-        }
         return response
+    }
+
+    /// Sets `did_you_mean` (when the query found few matches) and `accented`
+    /// (when it was typed without accents). A failure here fails the search:
+    /// these fields must be the same on every index layout.
+    private func suggest(for plainWords: [Token], whenFew: Bool, into response: inout SearchResponse) throws {
+        do {
+            try index.withRetry {
+                let suggester = QuerySuggester(database: index.database)
+                if whenFew, let corrected = try suggester.corrected(plainWords) {
+                    response.didYouMean = try suggester.accented(corrected)
+                }
+                if !plainWords.isEmpty, plainWords.allSatisfy({ $0.exact == $0.folded }) {
+                    let accented = try suggester.accented(plainWords)
+                    if accented != plainWords.map(\.exact).joined(separator: " ") { response.accented = accented }
+                }
+            }
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: index.path)
+        }
     }
 
     /// Validated filters of the request as (prefix, value) pairs.

@@ -74,7 +74,9 @@ public struct ShardStub: Equatable, Sendable {
 
     /// Reads and parses the stub file at `path`.
     public static func read(from path: String) throws -> ShardStub {
-        guard let data = FileManager.default.contents(atPath: path) else { throw IndexError.missing(path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ShardError.io(path: path, reason: "no such stub file")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ShardError.badStub(file: path, line: nil, reason: "not UTF-8 text")
         }
@@ -90,12 +92,65 @@ public struct ShardStub: Equatable, Sendable {
     /// it), so readers opening it see the old list or the new one.
     public func write(to path: String) throws {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw IndexError.from(fileError: error, path: path)
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
             throw ShardError.io(path: path, reason: reason)
         }
+    }
+
+    /// Throws when the stub at `path` names itself, directly or through other
+    /// stub files: Xapian would open them again and again until its stack
+    /// overflows. Lines are read as Xapian reads them (`auto`, `glass`,
+    /// `chert` or a bare path), whether or not learncity parses the stub.
+    public static func checkForLoops(_ path: String) throws {
+        try checkForLoops(path, chain: [])
+    }
+
+    private static func checkForLoops(_ path: String, chain: [String]) throws {
+        let real = realPath(path)
+        if let start = chain.firstIndex(of: real) {
+            let names = (chain[start...] + [real]).map { ($0 as NSString).lastPathComponent }
+            let reason = names.count == 2
+                ? "it names itself, so Xapian would open it again and again; a stub lists database folders (or other stubs)"
+                : "stub files name each other in a loop (\(names.joined(separator: " → "))); a stub lists database folders (or other stubs)"
+            throw ShardError.badStub(file: chain[0], line: nil, reason: reason)
+        }
+        guard chain.count < 16 else {
+            throw ShardError.badStub(file: chain[0], line: nil, reason: "stub files nested more than 16 deep")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return }
+        for named in localPaths(in: text) {
+            let resolved = resolve(named, stubPath: path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try checkForLoops(resolved, chain: chain + [real])
+            }
+        }
+    }
+
+    /// The local database paths a stub's text names, as Xapian 1.4 reads it.
+    private static func localPaths(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { raw in
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { return nil }
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            if parts.count == 1 { return parts[0] }
+            return ["auto", "glass", "chert", "flint"].contains(parts[0]) ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        }
+    }
+
+    /// `path` with symbolic links and `..` resolved (as given when it cannot be).
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The path a local entry names, resolved against the stub's folder.

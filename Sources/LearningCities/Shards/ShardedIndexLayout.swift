@@ -29,9 +29,14 @@ public struct ShardedIndexLayout: Sendable {
     /// The shard (0..<count) that owns document `id`.
     public static func owner(of id: String, shardCount: Int) -> Int {
         precondition(shardCount > 0)
-        var hash = Fingerprint()
-        hash.add(id)
-        return Int((UInt64(hash.hex, radix: 16) ?? 0) % UInt64(shardCount))
+        // 64-bit FNV-1a of the id's UTF-8 and a terminating zero byte.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        hash = hash &* 0x100_0000_01b3  // the zero byte: xor with 0 changes nothing
+        return Int(hash % UInt64(shardCount))
     }
 
     /// True when `path` is a folder holding `index.stub`.

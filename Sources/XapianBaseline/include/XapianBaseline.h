@@ -30,11 +30,12 @@ typedef struct {
 int xb_index_jsonl(const char *jsonl_path, const char *db_path, xb_index_result *result);
 
 /// Runs `count` queries (`queries[i]` UTF-8) on the database at `db_path`
-/// with `Xapian::QueryParser` defaults and `Xapian::Enquire` (BM25), reads the
+/// with `Xapian::QueryParser` defaults (AND as the default operator when
+/// `use_and` is non-zero) and `Xapian::Enquire` (BM25), reads the
 /// data of the top `limit` hits, and writes each query's latency in seconds
 /// to `latencies[i]` and its estimated match count to `matches[i]`
 /// (`matches` may be NULL). The database is opened once. Returns 0 on success.
-int xb_search(const char *db_path, const char *const *queries, size_t count, unsigned limit,
+int xb_search(const char *db_path, const char *const *queries, size_t count, int use_and, unsigned limit,
               double *latencies, unsigned long *matches, char *error, size_t error_size);
 
 /// Runs one query on the database at `db_path` with `Xapian::QueryParser`

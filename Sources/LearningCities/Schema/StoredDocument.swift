@@ -17,7 +17,7 @@ public struct StoredDocument: Codable, Sendable, Equatable {
     /// `YYYY-MM-DD` or `YYYY`.
     public var date: String?
     /// Language (given or detected).
-    public var lang: LanguageDetector.Language
+    public var lang: DocumentLanguage
     /// Source URL.
     public var source: String?
     /// Theme ids.

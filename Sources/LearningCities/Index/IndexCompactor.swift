@@ -49,7 +49,7 @@ public struct IndexCompactor {
     /// Compacts the index.
     public func run() throws -> Summary {
         let started = Date()
-        guard IndexReader.exists(at: indexPath) else { throw IndexError.missing(indexPath) }
+        guard IndexReader.exists(at: indexPath) else { throw IndexError.notFound(indexPath) }
         let sharded = ShardedIndexLayout.isSharded(indexPath)
         let sources: [String]
         if sharded {

@@ -41,6 +41,7 @@ public enum ShardConnector {
             do { return Opened(database: try Database(path: path), unavailable: [], shardCount: 1) }
             catch { throw IndexError.from(error, path: path) }
         }
+        try ShardStub.checkForLoops(stubPath)
         let stub: ShardStub
         do {
             stub = try ShardStub.read(from: stubPath)

@@ -45,11 +45,13 @@ public enum TermSchema {
     public static let year = "XY"
     /// UNESCO region of a linked city, as a slug (`XRasia-and-the-pacific`).
     public static let region = "XR"
+    /// GNLC status of a linked city (`XSmember`, `XSapplicant`; see `MembershipStatus`).
+    public static let status = "XS"
 
     /// Boolean fields the query language accepts, e.g. `city:vn-son-la`.
     public static let fields: [(name: String, prefix: String)] = [
         ("type", type), ("country", country), ("city", city), ("lang", lang), ("theme", theme),
-        ("year", year), ("region", region),
+        ("year", year), ("region", region), ("status", status),
     ]
 
     // MARK: Value slots
@@ -102,22 +104,5 @@ public enum TermSchema {
     public static func filterValue(_ value: String) -> String {
         if let first = value.unicodeScalars.first, first.properties.isUppercase { return ":" + value }
         return value
-    }
-
-    /// A region name as a term-friendly slug.
-    public static func slug(_ text: String) -> String {
-        let folded = AccentFolder.fold(text).lowercased()
-        var slug = ""
-        var dash = false
-        for scalar in folded.unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                if dash, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
-                dash = false
-            } else {
-                dash = true
-            }
-        }
-        return slug
     }
 }

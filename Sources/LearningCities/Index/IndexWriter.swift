@@ -1,0 +1,59 @@
+import Foundation
+
+/// One writer thread of an indexing run: its own `IndexSession` (database,
+/// lock, transaction), fed by a bounded queue of source documents so that
+/// memory stays flat however fast the corpus is read.
+final class IndexWriter: @unchecked Sendable {
+    /// The database written.
+    var path: String { session.path }
+    /// Documents waiting to be written.
+    let queue: BoundedQueue<SourceDocument>
+    /// The session (its summary once the thread is done).
+    let session: IndexSession
+    /// Why the thread stopped early, if it did.
+    private(set) var failure: Error?
+    private let corpus: PreparedCorpus
+    private let writesTables: Bool
+    private let done = DispatchSemaphore(value: 0)
+
+    /// A writer of `session`; with `writesTables`, `finish` stores the
+    /// metadata and vocabulary tables (a whole index or shard).
+    init(session: IndexSession, corpus: PreparedCorpus, writesTables: Bool, capacity: Int) {
+        self.session = session
+        self.corpus = corpus
+        self.writesTables = writesTables
+        queue = BoundedQueue(capacity: capacity)
+    }
+
+    /// Starts the thread.
+    func start() {
+        let thread = Thread { [self] in
+            do { try work() } catch { failure = error }
+            while queue.pop() != nil {}  // never leave the reader blocked on a full queue
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.name = "learncity-index-writer"
+        thread.start()
+    }
+
+    /// Waits for the thread to end (after `queue.close()`).
+    func wait() { done.wait() }
+
+    private func work() throws {
+        while let source = queue.pop() {
+            try session.apply(source, corpus: corpus)
+        }
+        try session.finish(corpus: corpus, tables: writesTables)
+    }
+
+    /// Commits the session and releases its lock.
+    func commit() throws {
+        try session.commit()
+    }
+
+    /// Drops the uncommitted changes and releases the lock.
+    func abandon() {
+        session.abandon()
+    }
+}

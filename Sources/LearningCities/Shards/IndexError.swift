@@ -1,0 +1,140 @@
+import Foundation
+import XapianKit
+
+/// Why the index could not be opened or written. Interfaces add their own
+/// advice (the CLI names the command that builds an index).
+public enum IndexError: Error, CustomStringConvertible, Equatable {
+    /// No index at the path.
+    case missing(String)
+    /// Another process is writing the index.
+    case locked(String)
+    /// The index files are damaged (truncated, overwritten or missing
+    /// tables); `detail` is what Xapian found. Rebuilding from the corpus
+    /// is the cure.
+    case damaged(String, detail: String)
+    /// The device holding the index is full (or the quota is used up); the
+    /// last committed revision is still whole.
+    case diskFull(String, detail: String)
+    /// The index cannot be written here: `reason` says why (a read-only file
+    /// system, or whose folder it is and with which permissions).
+    case notWritable(String, reason: String)
+    /// The index cannot be read by this user: `reason` says whose it is.
+    case notReadable(String, reason: String)
+    /// Xapian failed on the index at the path.
+    case xapian(String, XapianError)
+
+    /// Maps a Xapian error on the index at `path` to an `IndexError`.
+    public static func from(_ error: XapianError, path: String) -> IndexError {
+        let message = error.message
+        if message.contains("No space left on device") || message.contains("Disk quota exceeded") {
+            return .diskFull(path, detail: message)
+        }
+        if message.contains("Read-only file system") {
+            return .notWritable(path, reason: "the file system holding it is mounted read-only")
+        }
+        if message.contains("Permission denied") {
+            return error.kind == .databaseLocked
+                ? .notWritable(path, reason: FileOwnership.explain(path, access: "write"))
+                : .notReadable(path, reason: FileOwnership.explain(path, access: "read"))
+        }
+        switch error.kind {
+        case .databaseNotFound:
+            return notFound(path)
+        case .databaseOpening where message.contains("Couldn't stat") || message.contains("No such file"):
+            if hasTables(path) || FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("iamglass")) {
+                return .damaged(path, detail: message)
+            }
+            return .missing(path)
+        case .databaseLocked:
+            return .locked(path)
+        case .databaseCorrupt:
+            return .damaged(path, detail: message)
+        case .database where message.contains("reading block") || message.contains("Block overwritten")
+            || message.contains("invalid") || message.contains("corrupt"):
+            return .damaged(path, detail: message)
+        default:
+            return .xapian(path, error)
+        }
+    }
+
+    /// Maps a failed file operation (creating the index folder, writing a
+    /// stub) on `path` to an `IndexError`, or nil when it is none of these.
+    public static func from(errno code: Int32, path: String) -> IndexError? {
+        switch code {
+        case ENOSPC, EDQUOT: return .diskFull(path, detail: String(cString: strerror(code)))
+        case EROFS: return .notWritable(path, reason: "the file system holding it is mounted read-only")
+        case EACCES, EPERM: return .notWritable(path, reason: FileOwnership.explain(path, access: "write"))
+        default: return nil
+        }
+    }
+
+    /// The error for a path where no database could be found: `.missing`,
+    /// unless the folder is there but unreadable, or holds tables without
+    /// their version file (damaged).
+    public static func notFound(_ path: String) -> IndexError {
+        if FileOwnership.exists(path), !FileOwnership.canRead(path) {
+            return .notReadable(path, reason: FileOwnership.explain(path, access: "read"))
+        }
+        if hasTables(path) { return .damaged(path, detail: "its version file (iamglass) is missing") }
+        return .missing(path)
+    }
+
+    /// Maps the error of a Foundation file operation on `path` (e.g.
+    /// creating the index folder): an `IndexError` when it is one of the
+    /// cases above, otherwise the error itself.
+    public static func from(fileError error: Error, path: String) -> Error {
+        let ns = error as NSError
+        let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+        for candidate in [ns, underlying].compactMap({ $0 }) where candidate.domain == NSPOSIXErrorDomain {
+            if let mapped = from(errno: Int32(candidate.code), path: path) { return mapped }
+        }
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileWriteOutOfSpace: return from(errno: ENOSPC, path: path)!
+            case .fileWriteVolumeReadOnly: return from(errno: EROFS, path: path)!
+            case .fileWriteNoPermission: return from(errno: EACCES, path: path)!
+            default: break
+            }
+        }
+        return error
+    }
+
+    /// True when a folder at `path` holds Xapian glass tables.
+    private static func hasTables(_ path: String) -> Bool {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return files.contains { $0.hasSuffix(".glass") }
+    }
+
+    /// True when the database could not be opened or read (as opposed to
+    /// failing while it was written).
+    public var isUnreadable: Bool {
+        switch self {
+        case .missing, .damaged, .notReadable: return true
+        case .xapian(_, let error): return error.kind == .databaseOpening || error.kind == .databaseCorrupt
+        default: return false
+        }
+    }
+
+    /// True when the index cannot take writes here (disk full, read-only,
+    /// not the user's).
+    public var isNotWritable: Bool {
+        switch self {
+        case .diskFull, .notWritable: return true
+        default: return false
+        }
+    }
+
+    /// A readable message.
+    public var description: String {
+        switch self {
+        case .missing(let path): return "no index at \(path)"
+        case .locked(let path): return "index \(path) is locked by another process that is writing it; try again when it has finished"
+        case .damaged(let path, let detail): return "index \(path) is damaged (\(detail))"
+        case .diskFull(let path, let detail):
+            return "no space left on the device holding index \(path) (\(detail)); the index keeps its last committed revision"
+        case .notWritable(let path, let reason): return "cannot write index \(path): \(reason)"
+        case .notReadable(let path, let reason): return "cannot read index \(path): \(reason)"
+        case .xapian(let path, let error): return "index \(path): \(error.message) (\(error.type))"
+        }
+    }
+}
