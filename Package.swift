@@ -24,7 +24,8 @@ let package = Package(
         // Swift classes over the C handles: throwing functions, value types.
         .target(name: "XapianKit", dependencies: ["CXapian"]),
         // The engine: corpus, analysis, index, search, recommend, shards.
-        .target(name: "LearningCities", dependencies: ["XapianKit"]),
+        // The engine's bilingual programme vocabulary ships as a resource.
+        .target(name: "LearningCities", dependencies: ["XapianKit"], resources: [.copy("Resources/vocabulary")]),
         // Generic JSON-RPC 2.0 (values, requests, errors, line framing, a stdio
         // server): knows nothing of the engine.
         .target(name: "JSONRPC"),

@@ -89,6 +89,7 @@ extension Database {
                         withCStringArray(filterValues) { fValues in
                             withCStringArray(options.excludedTerms) { excluded in
                                 withCStringArray(options.stopwords) { stops in
+                                withCStringArray(options.alternativeTerms) { alternatives in
                                     let fields = (0..<fieldNames.count).map {
                                         lc_field(name: names[$0], prefix: prefixes[$0], boolean: options.fields[$0].isBoolean ? 1 : 0)
                                     }
@@ -131,6 +132,9 @@ extension Database {
                                                             o.stopwords = stops
                                                             o.stopword_count = options.stopwords.count
                                                             o.tie_break_slot = Int32(options.tieBreakSlot ?? -1)
+                                                            o.alternative_terms = alternatives
+                                                            o.alternative_term_count = options.alternativeTerms.count
+                                                            o.alternative_weight = options.alternativeWeight
                                                             return lc_search(handle, &o, &error)
                                                         }
                                                     }
@@ -143,6 +147,7 @@ extension Database {
                         }
                     }
                 }
+            }
             }
         }
         guard let result else { throw XapianError(error) }

@@ -25,6 +25,12 @@ public struct SearchOptions: Sendable {
     public var boostQuery: String?
     /// Terms that only boost matches (AND_MAYBE), with weight factors.
     public var boostTerms: [(term: String, weight: Double)] = []
+    /// Documents indexed by all of these terms also match the text query
+    /// (OR), their weight scaled by `alternativeWeight`: e.g. the programme
+    /// concepts of the query, so that it finds documents in the other language.
+    public var alternativeTerms: [String] = []
+    /// Weight factor of `alternativeTerms` matches.
+    public var alternativeWeight: Double = 0.3
     /// Weighted terms OR'ed together, used when `query` is nil.
     public var weightedTerms: [(term: String, weight: Double)] = []
     /// Boolean fields for the parser.

@@ -47,6 +47,14 @@ public final class IndexReader {
         return vocabulary
     }
     private var cachedThemes: ThemeVocabulary?
+    /// The programme concepts the documents were tagged with (`XP` terms), decoded on first use.
+    public var concepts: ConceptVocabulary {
+        if let cachedConcepts { return cachedConcepts }
+        let vocabulary = IndexMetadata.decodeConcepts((try? database.metadata(IndexMetadata.concepts)) ?? [])
+        cachedConcepts = vocabulary
+        return vocabulary
+    }
+    private var cachedConcepts: ConceptVocabulary?
     /// Shards left out because they could not be reached (only with
     /// `allowPartial`); results are then partial.
     public private(set) var unavailableShards: [String]
@@ -107,11 +115,12 @@ public final class IndexReader {
         try loadCities()
     }
 
-    /// Loads the cities and themes stored in the index and forgets what was derived from them.
+    /// Loads the cities, themes and concepts stored in the index and forgets what was derived from them.
     private func loadCities() throws {
         do {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
             cachedThemes = nil
+            cachedConcepts = nil
             cachedSynonyms = nil
             derivedValues = [:]
         } catch {

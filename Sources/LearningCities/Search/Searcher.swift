@@ -39,6 +39,8 @@ public final class Searcher {
         options.defaultPrefix = TermSchema.folded
         options.boostQuery = analyzed.boostText
         options.boostTerms = analyzed.bigramTerms.map { ($0, bigramWeight) }
+        options.alternativeTerms = ConceptExpansion.terms(for: trimmed, index: index)
+        options.alternativeWeight = ConceptExpansion.weight
         options.stopwords = Array(Set(analyzed.words.map(\.key).filter(index.isQueryStopword)))
         options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
             + [SearchOptions.Field(name: QueryAnalyzer.conceptField, prefix: TermSchema.concept, isBoolean: false)]
