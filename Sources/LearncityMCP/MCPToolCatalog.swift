@@ -5,7 +5,7 @@ import JSONRPC
 /// structured result is the object `learncity … --json` prints.
 enum MCPToolCatalog {
     /// Every tool, in the order `tools/list` shows them.
-    static let all: [MCPTool] = [search, recommend, city, cities, report]
+    static let all: [MCPTool] = [search, recommend, compare, city, cities, report]
 
     /// The tool named `name`.
     static func tool(named name: String) -> MCPTool? {
@@ -62,12 +62,15 @@ enum MCPToolCatalog {
         name: "recommend",
         title: "Recommend partner cities",
         description: """
-            Finds learning cities whose lifelong-learning programmes resemble a city's, across Vietnamese and \
-            English documents, with the reasons: shared themes and terms and the partner's evidence documents. \
+            Finds learning cities of the UNESCO network whose lifelong-learning programmes resemble a city's, \
+            across Vietnamese and English documents, with reasons a person can read: the programme concepts both \
+            run, the rare themes they share, and their initiatives side by side. Scores are absolute (0…1, \
+            comparable across requests); `weak` says when even the best match is weak. \
             Give `city` (an id, name or alias, accents optional: "vn-son-la", "Sơn La", "son la", "TP.HCM") or, \
             for a city not in the index, `text` (a description of its programmes). Filters: other_countries (only \
             partners abroad), country (ISO code), region (UNESCO region, e.g. "Europe and North America"), theme \
-            (a theme id or name, e.g. "literacy"). Examples: {"city": "Sơn La", "limit": 5}, \
+            (a theme id or name, e.g. "literacy"), lang (language of the reasons, vi or en), include_non_members. \
+            Use `compare` to look at one candidate partner in depth. Examples: {"city": "Sơn La", "limit": 5}, \
             {"city": "vn-vinh", "other_countries": true, "theme": "literacy"}.
             """,
         input: #"""
@@ -79,20 +82,53 @@ enum MCPToolCatalog {
               "other_countries": {"type": "boolean", "description": "Only partners in other countries than the city's."},
               "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "Only partners in this country (ISO 3166-1 alpha-2)."},
               "region": {"type": "string", "description": "Only partners in this UNESCO region, e.g. \"Asia and the Pacific\", \"arab-states\"."},
-              "theme": {"type": "string", "description": "Focus on one theme: id or name in English or Vietnamese, e.g. literacy, \"Xóa mù chữ\"."}
+              "theme": {"type": "string", "description": "Focus on one theme: id or name in English or Vietnamese, e.g. literacy, \"Xóa mù chữ\"."},
+              "lang": {"type": "string", "enum": ["vi", "en"], "description": "Language of the reasons (default: the city's, Vietnamese for Vietnamese cities)."},
+              "include_non_members": {"type": "boolean", "description": "Also propose cities that are not (confirmed) GNLC members."}
              }}
             """#,
         output: #"""
             {"type": "object", "required": ["partners"],
              "properties": {
               "city": {"type": ["object", "null"], "description": "The source city; null for a text request."},
+              "lang": {"type": "string"},
+              "weak": {"type": "boolean", "description": "True when even the best partner is a weak match."},
               "partners": {"type": "array", "items": {"type": "object", "required": ["rank", "id", "name", "country", "score"],
                "properties": {"rank": {"type": "integer"}, "id": {"type": "string"}, "name": {"type": "string"},
                 "country": {"type": "string"}, "score": {"type": "number"},
-                "themes": {"type": "array"}, "terms": {"type": "array"}, "evidence": {"type": "array"}}}}
+                "concepts": {"type": "array"}, "themes": {"type": "array"}, "terms": {"type": "array"},
+                "pairs": {"type": "array"}, "evidence": {"type": "array"}}}}
              }}
             """#,
         summarize: MCPToolSummaries.recommend)
+
+    static let compare = MCPTool(
+        name: "compare",
+        title: "Compare two learning cities",
+        description: """
+            What two learning cities share and where they differ, for an officer who already has a candidate \
+            partner: the programme concepts both run and those only one runs, shared and distinct themes, an \
+            absolute similarity (0…1) and their initiatives side by side with titles. `a` and `b` are ids, names \
+            or aliases, accents optional. Example: {"a": "Sơn La", "b": "Phayao", "lang": "en"}.
+            """,
+        input: #"""
+            {"type": "object", "additionalProperties": false, "required": ["a", "b"],
+             "properties": {
+              "a": {"type": "string", "description": "The first city: id, name or alias, e.g. vn-son-la, Sơn La."},
+              "b": {"type": "string", "description": "The second city: id, name or alias, e.g. th-phayao, Phayao."},
+              "lang": {"type": "string", "enum": ["vi", "en"], "description": "Language of the concept labels (default: the first city's)."}
+             }}
+            """#,
+        output: #"""
+            {"type": "object", "required": ["a", "b", "score"],
+             "properties": {
+              "a": {"type": "object"}, "b": {"type": "object"}, "lang": {"type": "string"},
+              "score": {"type": "number", "description": "Absolute similarity, 0…1."},
+              "shared_concepts": {"type": "array"}, "only_a": {"type": "array"}, "only_b": {"type": "array"},
+              "pairs": {"type": "array"}
+             }}
+            """#,
+        summarize: MCPToolSummaries.compare)
 
     static let city = MCPTool(
         name: "city",

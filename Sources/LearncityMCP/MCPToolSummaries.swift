@@ -51,15 +51,37 @@ enum MCPToolSummaries {
             let country = partner["country"]?.stringValue ?? "?"
             let score = partner["score"]?.doubleValue.map { String(format: "%.2f", $0) } ?? "?"
             lines.append("\(rank). \(name) (\(country), \(id)) — score \(score)")
-            let reasons = strings(partner["concepts"]) + strings(partner["terms"])
+            let reasons = strings(partner["concepts"]) + strings(partner["terms"]).filter { !strings(partner["concepts"]).contains($0) }
             if !reasons.isEmpty { lines.append("   shared: \(reasons.prefix(8).joined(separator: ", "))") }
             let themes = strings(partner["themes"])
             if !themes.isEmpty { lines.append("   themes: \(themes.prefix(5).joined(separator: ", "))") }
-            for evidence in (partner["evidence"]?.arrayValue ?? []).prefix(3) {
+            for pair in (partner["pairs"]?.arrayValue ?? []).prefix(2) {
+                let own = pair["source"]?["title"]?.stringValue ?? ""
+                let theirs = pair["partner"]?["title"]?.stringValue ?? ""
+                if !theirs.isEmpty { lines.append("   side by side: \(own) ↔ \(theirs)") }
+            }
+            if result["weak"] == .bool(true), partner == partners.first { lines.append("   (even the best match is weak)") }
+            for evidence in (partner["evidence"]?.arrayValue ?? []).prefix(2) {
                 let title = evidence["title"]?.stringValue ?? evidence["partner"]?["title"]?.stringValue ?? ""
                 let id = evidence["id"]?.stringValue ?? evidence["partner"]?["id"]?.stringValue ?? ""
                 if !title.isEmpty { lines.append("   evidence: \(title) — \(id)") }
             }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "Sơn La (VN) and Phayao (TH): similarity 0.41", then what they share and where they differ.
+    static func compare(_ result: JSONValue) -> String {
+        func name(_ city: JSONValue?) -> String { "\(city?["name"]?.stringValue ?? "?") (\(city?["country"]?.stringValue ?? "?"))" }
+        let score = result["score"]?.doubleValue.map { String(format: "%.2f", $0) } ?? "?"
+        var lines = ["\(name(result["a"])) and \(name(result["b"])): similarity \(score)."]
+        let shared = strings(result["shared_concepts"])
+        lines.append("Both run: \(shared.isEmpty ? "no programme concept in common" : shared.prefix(10).joined(separator: ", ")).")
+        let onlyA = strings(result["only_a"]), onlyB = strings(result["only_b"])
+        if !onlyA.isEmpty { lines.append("Only \(result["a"]?["name"]?.stringValue ?? "a"): \(onlyA.prefix(8).joined(separator: ", ")).") }
+        if !onlyB.isEmpty { lines.append("Only \(result["b"]?["name"]?.stringValue ?? "b"): \(onlyB.prefix(8).joined(separator: ", ")).") }
+        for pair in (result["pairs"]?.arrayValue ?? []).prefix(4) {
+            lines.append("- \(pair["source"]?["title"]?.stringValue ?? "") ↔ \(pair["partner"]?["title"]?.stringValue ?? "")")
         }
         return lines.joined(separator: "\n")
     }

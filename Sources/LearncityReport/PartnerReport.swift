@@ -36,6 +36,8 @@ public struct PartnerReport: Sendable {
     public var themeLabels: [String: String]
     /// The partners, best first.
     public var partners: [Partner]
+    /// True when even the best partner is a weak match (the recommender's judgement).
+    public var weak: Bool
     /// The city's own documents (initiatives first), with sources.
     public var programmes: [Document]
     /// The day the index was last written (`YYYY-MM-DD`), when known.

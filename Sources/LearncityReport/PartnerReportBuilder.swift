@@ -17,7 +17,8 @@ public struct PartnerReportBuilder {
     public func build(city name: String, language: ReportLanguage?, limit: Int, command: String) throws -> PartnerReport {
         let city = try index.cities.resolve(name)
         let language = language ?? (city.country == "VN" ? .vi : .en)
-        let response = try PartnerRecommender(index: index).recommend(RecommendRequest(city: city.id, limit: limit))
+        let response = try PartnerRecommender(index: index).recommend(RecommendRequest(city: city.id, limit: limit,
+                                                                                        lang: language.rawValue))
         let documents = DocumentCatalog(index: index)
         var cache: [String: StoredDocument] = [:]
         func stored(_ id: String) throws -> StoredDocument? {
@@ -56,21 +57,30 @@ public struct PartnerReportBuilder {
             let (_, themes) = try documentsAndThemes(of: partnerCity)
             strengths[partnerCity.id] = themes
             var pairs: [(source: PartnerReport.Document?, partner: PartnerReport.Document)] = []
-            for evidence in partner.evidence.prefix(3) {
+            // The recommender's own pairs: the city's initiative next to the partner's that matches it.
+            for pair in partner.pairs.prefix(3) {
+                guard let theirs = try stored(pair.partner.id) else { continue }
+                pairs.append((try stored(pair.source.id).map(shown), shown(theirs)))
+            }
+            // Without pairs, the partner's best evidence next to the city's initiative sharing most themes.
+            for evidence in partner.evidence.prefix(pairs.isEmpty ? 3 : 0) {
                 guard let partnerDocument = try stored(evidence.id) else { continue }
                 let match = programmes.filter { $0.type == .initiative }
                     .max { Set($0.themes).intersection(partnerDocument.themes).count < Set($1.themes).intersection(partnerDocument.themes).count }
                 pairs.append((match.map(shown), shown(partnerDocument)))
             }
+            let concepts = partner.concepts.map(\.label)
             partners.append(PartnerReport.Partner(rank: partner.rank, city: partnerCity, score: partner.score,
-                                                  concepts: partner.terms, themes: partner.themes, pairs: pairs))
+                                                  concepts: concepts + partner.terms.filter { !concepts.contains($0) },
+                                                  themes: partner.themes, pairs: pairs))
         }
         var labels: [String: String] = [:]
         for theme in index.themes.themes {
             labels[theme.id] = language == .vi ? (theme.name.vi ?? theme.name.en) : theme.name.en
         }
         return PartnerReport(city: city, status: Self.status(of: city), themeStrengths: strengths, themeLabels: labels,
-                             partners: partners, programmes: programmes.map(shown), indexDate: Self.indexDate(index.path),
+                             partners: partners, weak: response.weak, programmes: programmes.map(shown),
+                             indexDate: Self.indexDate(index.path),
                              command: command, language: language)
     }
 

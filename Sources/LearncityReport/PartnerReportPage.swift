@@ -3,7 +3,7 @@
 public struct PartnerReportPage {
     /// The report shown.
     public let report: PartnerReport
-    /// Below this best score the page says that even the best match is weak.
+    /// Below this best score the page says that even the best match is weak (as it does when the recommender says so).
     public static let weakScore = 0.3
 
     /// A page for `report`.
@@ -76,7 +76,7 @@ public struct PartnerReportPage {
     private func partnersSection() -> String {
         var html = "<section class=\"partners\"><h2>\(e(labels.partners))</h2>"
         guard let best = report.partners.first else { return html + "<p>\(e(labels.noPartners))</p></section>\n" }
-        if best.score < Self.weakScore { html += "<p class=\"weak\">\(e(labels.weakMatch))</p>" }
+        if report.weak || best.score < Self.weakScore { html += "<p class=\"weak\">\(e(labels.weakMatch))</p>" }
         html += "<ol class=\"cards\">"
         for partner in report.partners {
             let percent = labels.percent(partner.score)
