@@ -97,13 +97,20 @@ import Glibc
     static let damages: [(name: String, damage: (String) throws -> Void)] = [
         ("truncated postlist table", { try truncate($0 + "/postlist.glass", to: 100_000) }),
         ("truncated docdata table", { try truncate($0 + "/docdata.glass", to: 8192) }),
-        ("overwritten postlist blocks", { try overwrite($0 + "/postlist.glass", at: 3 * 8192, count: 20 * 8192) }),
+        // Every block after the first: which blocks a command reads depends on the corpus (the B-tree layout
+        // moves as the shipped corpus grows), so a fixed window of blocks can miss all of them.
+        ("overwritten postlist blocks", { try overwrite($0 + "/postlist.glass", at: 8192, count: Int(try size(of: $0 + "/postlist.glass")) - 8192) }),
         ("overwritten termlist blocks", { try overwrite($0 + "/termlist.glass", at: 8192, count: 50 * 8192) }),
         ("missing postlist table", { try FileManager.default.removeItem(atPath: $0 + "/postlist.glass") }),
         ("missing version file", { try FileManager.default.removeItem(atPath: $0 + "/iamglass") }),
         ("truncated version file", { try truncate($0 + "/iamglass", to: 60) }),
         ("empty version file", { try truncate($0 + "/iamglass", to: 0) }),
     ]
+
+    /// The size of the file at `path` in bytes.
+    static func size(of path: String) throws -> UInt64 {
+        (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
+    }
 
     static func truncate(_ path: String, to size: off_t) throws {
         guard Glibc.truncate(path, size) == 0 else { throw ServeProcess.Failure(description: "truncate \(path)") }
