@@ -24,7 +24,8 @@ let package = Package(
         // Swift classes over the C handles: throwing functions, value types.
         .target(name: "XapianKit", dependencies: ["CXapian"]),
         // The engine: corpus, analysis, index, search, recommend, shards.
-        .target(name: "LearningCities", dependencies: ["XapianKit"]),
+        // The engine's bilingual programme vocabulary ships as a resource.
+        .target(name: "LearningCities", dependencies: ["XapianKit"], resources: [.copy("Resources/vocabulary")]),
         // Generic JSON-RPC 2.0 (values, requests, errors, line framing, a stdio
         // server): knows nothing of the engine.
         .target(name: "JSONRPC"),
@@ -71,3 +72,21 @@ let package = Package(
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17
 )
+
+// Fuzz targets (Fuzz/, run by scripts/fuzz): declared only when LEARNCITY_FUZZ
+// is set, so the normal build and tests never see them. scripts/fuzz builds
+// them in their own scratch folder with libFuzzer and AddressSanitizer.
+if Context.environment["LEARNCITY_FUZZ"] != nil {
+    let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["LearningCities"], path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-query", dependencies: ["FuzzSupport", "LearningCities"],
+                          path: "Fuzz/query", swiftSettings: fuzzFlags),
+        .executableTarget(name: "fuzz-rpc", dependencies: ["FuzzSupport", "LearningCities", "JSONRPC", "LearncityServe"],
+                          path: "Fuzz/rpc", swiftSettings: fuzzFlags),
+        .executableTarget(name: "fuzz-corpus", dependencies: ["FuzzSupport", "LearningCities"],
+                          path: "Fuzz/corpus", swiftSettings: fuzzFlags),
+        .executableTarget(name: "fuzz-vocab-stub", dependencies: ["FuzzSupport", "LearningCities"],
+                          path: "Fuzz/vocab-stub", swiftSettings: fuzzFlags),
+    ]
+}

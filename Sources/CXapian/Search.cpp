@@ -73,6 +73,14 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
                 main = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
             }
             if (main.empty()) main = Xapian::Query::MatchAll;
+            if (has_text && o->alternative_term_count > 0) {
+                std::vector<Xapian::Query> parts;
+                for (size_t i = 0; i < o->alternative_term_count; ++i) parts.emplace_back(o->alternative_terms[i]);
+                main = Xapian::Query(Xapian::Query::OP_OR, main,
+                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                   Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                                                   o->alternative_weight));
+            }
             if (has_text && o->boost_query && o->boost_query[0]) {
                 parser.set_default_op(Xapian::Query::OP_OR);  // any exact word adds weight
                 Xapian::Query boost = parse(parser, o->boost_query, "",

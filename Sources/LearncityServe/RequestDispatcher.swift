@@ -50,8 +50,12 @@ public final class RequestDispatcher: JSONRPCMethods {
         handlers["recommend"] = { [unowned self] params in
             let request = try Self.decode(RecommendRequest.self, from: params,
                                           allowed: ["city", "text", "limit", "other_countries", "country", "region", "theme",
-                                                    "include_non_members"])
+                                                    "include_non_members", "lang"])
             return try PartnerRecommender(index: try index.current()).recommend(request)
+        }
+        handlers["compare"] = { [unowned self] params in
+            let request = try Self.decode(CompareRequest.self, from: params, allowed: ["a", "b", "lang"])
+            return try PartnerRecommender(index: try index.current()).compare(request)
         }
         handlers["city"] = { [unowned self] params in
             let request = try Self.decode(CityRequest.self, from: params, allowed: ["city", "limit", "offset"])

@@ -12,14 +12,6 @@ public final class Database {
         handle = try xapianHandle { lc_database_open(path, $0) }
     }
 
-    /// Opens several databases and searches them as one.
-    public init(paths: [String]) throws(XapianError) {
-        var error = lc_error()
-        let opened = withCStringArray(paths) { lc_database_open_many($0, paths.count, &error) }
-        guard let opened else { throw XapianError(error) }
-        handle = opened
-    }
-
     /// Opens a database served by `xapian-tcpsrv` at `host:port`. Reads
     /// time out after `timeout`, connecting after `connectTimeout` (seconds),
     /// so a shard that is down or unreachable fails instead of hanging.
@@ -69,13 +61,6 @@ public final class Database {
         var count: UInt32 = 0
         try xapianCall { error in withCBytes(term) { lc_database_termfreq(handle, $0, $1, &count, error) } }
         return Int(count)
-    }
-
-    /// The average document length (in wdf units).
-    public func averageLength() throws(XapianError) -> Double {
-        var length = 0.0
-        try xapianCall { lc_database_avlength(handle, &length, $0) }
-        return length
     }
 
     /// The first document indexed by `term`, if any.

@@ -63,22 +63,11 @@ public final class MatchSet {
 
     deinit { lc_mset_free(handle) }
 
-    /// Xapian's description of the query that ran (for debugging).
-    public var queryDescription: String {
-        var length = 0
-        let pointer = lc_mset_description(handle, &length)
-        return decodeBytes(pointer, length)
-    }
-
     /// The terms of the query that ran.
     public func queryTerms() throws(XapianError) -> [String] {
         takeTermList(try xapianHandle { lc_mset_query_terms(handle, $0) }).map(\.term)
     }
 
-    /// The query terms that index document `docid`.
-    public func matchingTerms(of docid: UInt32) throws(XapianError) -> [String] {
-        takeTermList(try xapianHandle { lc_mset_matching_terms(handle, docid, $0) }).map(\.term)
-    }
 }
 
 extension Database {
@@ -100,6 +89,7 @@ extension Database {
                         withCStringArray(filterValues) { fValues in
                             withCStringArray(options.excludedTerms) { excluded in
                                 withCStringArray(options.stopwords) { stops in
+                                withCStringArray(options.alternativeTerms) { alternatives in
                                     let fields = (0..<fieldNames.count).map {
                                         lc_field(name: names[$0], prefix: prefixes[$0], boolean: options.fields[$0].isBoolean ? 1 : 0)
                                     }
@@ -131,17 +121,20 @@ extension Database {
                                                             o.offset = UInt32(clamping: options.offset)
                                                             o.limit = UInt32(clamping: options.limit)
                                                             o.check_at_least = UInt32(clamping: options.checkAtLeast)
-                                                            o.wildcard_limit = UInt32(clamping: options.wildcardLimit)
+                                                            o.wildcard_limit = 64  // the most terms a wildcard expands to
                                                             o.default_and = options.defaultAnd ? 1 : 0
                                                             o.relax_to_or = options.relaxToOr ? 1 : 0
-                                                            o.spelling = options.spelling ? 1 : 0
-                                                            o.synonyms = options.synonyms ? 1 : 0
+                                                            o.spelling = 0
+                                                            o.synonyms = 0
                                                             o.collapse_slot = Int32(options.collapseSlot ?? -1)
                                                             o.facet_slots = slotBuffer.baseAddress
                                                             o.facet_count = facetSlots.count
                                                             o.stopwords = stops
                                                             o.stopword_count = options.stopwords.count
                                                             o.tie_break_slot = Int32(options.tieBreakSlot ?? -1)
+                                                            o.alternative_terms = alternatives
+                                                            o.alternative_term_count = options.alternativeTerms.count
+                                                            o.alternative_weight = options.alternativeWeight
                                                             return lc_search(handle, &o, &error)
                                                         }
                                                     }
@@ -154,6 +147,7 @@ extension Database {
                         }
                     }
                 }
+            }
             }
         }
         guard let result else { throw XapianError(error) }

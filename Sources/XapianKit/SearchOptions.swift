@@ -25,6 +25,12 @@ public struct SearchOptions: Sendable {
     public var boostQuery: String?
     /// Terms that only boost matches (AND_MAYBE), with weight factors.
     public var boostTerms: [(term: String, weight: Double)] = []
+    /// Documents indexed by all of these terms also match the text query
+    /// (OR), their weight scaled by `alternativeWeight`: e.g. the programme
+    /// concepts of the query, so that it finds documents in the other language.
+    public var alternativeTerms: [String] = []
+    /// Weight factor of `alternativeTerms` matches.
+    public var alternativeWeight: Double = 0.3
     /// Weighted terms OR'ed together, used when `query` is nil.
     public var weightedTerms: [(term: String, weight: Double)] = []
     /// Boolean fields for the parser.
@@ -41,16 +47,10 @@ public struct SearchOptions: Sendable {
     public var limit: Int = 10
     /// Look at least this many matches (exact totals and facets need all).
     public var checkAtLeast: Int = 0
-    /// The most terms a wildcard may expand to (most frequent first).
-    public var wildcardLimit: Int = 64
     /// AND between words (true) or OR.
     public var defaultAnd: Bool = true
     /// When AND finds nothing, run again with OR.
     public var relaxToOr: Bool = true
-    /// Ask Xapian for a spelling-corrected query.
-    public var spelling: Bool = false
-    /// Expand words with the synonym table.
-    public var synonyms: Bool = false
     /// Keep one hit per value of this slot (nil: off).
     public var collapseSlot: Int?
     /// Order equal weights by this slot's value (ascending) rather than by

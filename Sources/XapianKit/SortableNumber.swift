@@ -10,8 +10,4 @@ public enum SortableNumber {
         return buffer.prefix(length).map { UInt8(bitPattern: $0) }
     }
 
-    /// Decodes a value written by `serialise`.
-    public static func unserialise(_ bytes: [UInt8]) -> Double {
-        withCBytes(bytes) { lc_sortable_unserialise($0, $1) }
-    }
 }

@@ -30,6 +30,9 @@ struct BenchRunCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the converted corpus and the indexes (default: a temporary folder, removed).")
     var workFolder: String?
 
+    @Flag(name: .long, help: "Skip learncity's one-core indexing run (CPU per document then comes from the all-core run, merge included).")
+    var skipOneCore = false
+
     @Flag(name: .long, help: "Tiny run for CI: 300 documents, 100 queries, 3 CLI runs.")
     var smoke = false
 
@@ -52,8 +55,11 @@ struct BenchRunCommand: ParsableCommand {
 
         let learncityIndex = (work as NSString).appendingPathComponent("index-learncity")
         let baselineIndex = (work as NSString).appendingPathComponent("index-baseline")
-        log("indexing with learncity on one core…")
-        let oneCore = try IndexingBench.run(engine: .learncity, prepared: prepared, index: learncityIndex, jobs: 1)
+        var oneCore: IndexingResult?
+        if !skipOneCore {
+            log("indexing with learncity on one core…")
+            oneCore = try IndexingBench.run(engine: .learncity, prepared: prepared, index: learncityIndex, jobs: 1)
+        }
         log("indexing with learncity on every core…")
         let allCores = try IndexingBench.run(engine: .learncity, prepared: prepared, index: learncityIndex)
         log("indexing with plain Xapian (C++)…")

@@ -8,7 +8,8 @@ struct LearncityBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "learncity-bench",
         abstract: "Benchmark learncity against a plain-Xapian baseline (indexing, search, one-shot CLI).",
-        subcommands: [BenchRunCommand.self, ChildIndexCommand.self, AnalysisDumpCommand.self, QualityCommand.self],
+        subcommands: [BenchRunCommand.self, ChildIndexCommand.self, AnalysisDumpCommand.self, QualityCommand.self,
+                      RecommendQualityCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
 }

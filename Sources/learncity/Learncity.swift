@@ -13,7 +13,7 @@ struct Learncity: ParsableCommand {
             Exit status: 0 success, 1 failure (bad input, missing index...), 2 usage error.
             """,
         version: LearncityVersion.current,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, ServeCommand.self, MCPCommand.self, ReportCommand.self, MapCommand.self,
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, RecommendCommand.self, CompareCommand.self, ServeCommand.self, MCPCommand.self, ReportCommand.self, MapCommand.self,
                       CompactCommand.self, ServeShardCommand.self]
     )
 

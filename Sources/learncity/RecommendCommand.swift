@@ -11,8 +11,10 @@ struct RecommendCommand: ParsableCommand {
         discussion: """
             CITY is a city id, name or alias, accents and case optional (son la, Sơn La, vn-son-la, TP.HCM). \
             With --text, recommends partners for a city described in free text instead (e.g. a city preparing \
-            its GNLC application). Each partner comes with the themes and distinctive words it shares with the \
-            city, and its documents that matched best.
+            its GNLC application). Each partner comes with a score on 0…1 (not rescaled: a weak best match \
+            is reported as weak), the programme concepts and distinguishing themes it shares with the city, \
+            other shared words, and the city's initiatives paired with the partner's. --lang vi|en chooses \
+            the language of the reasons (default: the city's).
             Examples:
               learncity recommend "Sơn La"
               learncity recommend --other-countries --theme literacy son la
@@ -36,6 +38,8 @@ struct RecommendCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Focus on one theme (id or name, e.g. literacy).", valueName: "theme"))
     var theme: String?
 
+    @Option(name: .long, help: ArgumentHelp("Language of the reasons: vi or en (default: the city's).", valueName: "lang"))
+    var lang: String?
     @Flag(name: .long, help: "Also offer cities that are not GNLC members (applicants, former, unconfirmed).")
     var includeNonMembers = false
 
@@ -59,12 +63,12 @@ struct RecommendCommand: ParsableCommand {
         let reader = try location.open()
         let request = RecommendRequest(city: name.isEmpty ? nil : name, text: text, limit: limit,
                                        otherCountries: otherCountries, country: country, region: region, theme: theme,
-                                       includeNonMembers: includeNonMembers)
+                                       includeNonMembers: includeNonMembers, lang: lang)
         let response = try PartnerRecommender(index: reader).recommend(request)
         if json {
             print(try JSONOutput.string(response))
         } else {
-            print(RecommendRenderer(cities: reader.cities, themes: reader.themes, color: Terminal.stdoutWantsColor)
+            print(RecommendRenderer(themes: reader.themes, color: Terminal.stdoutWantsColor)
                 .render(response), terminator: "")
         }
     }

@@ -11,7 +11,8 @@ struct ServeShardCommand: ParsableCommand {
         commandName: "serve-shard",
         abstract: "Serve one shard to remote learncity readers with xapian-tcpsrv (package xapian-tools).",
         discussion: """
-            A thin wrapper: it runs `xapian-tcpsrv --interface HOST --port PORT SHARD` in place of itself. \
+            A thin wrapper: it runs `xapian-tcpsrv --interface HOST --port PORT SHARD` in place of itself, \
+            in a session of its own (xapian-tcpsrv signals its whole process group when it is terminated). \
             List the shard in the index.stub of the machine that searches as `remote HOST:PORT`.
             xapian-tcpsrv has NO authentication and NO encryption: bind it to a private network address or \
             127.0.0.1 behind an SSH tunnel, never to a public interface.
@@ -48,6 +49,13 @@ struct ServeShardCommand: ParsableCommand {
             throw CommandFailure(description: "xapian-tcpsrv not found on PATH; install it (Debian: apt-get install xapian-tools)")
         }
         Terminal.standardError.write("learncity: serving \(database) on \(host):\(port); stub line: remote \(host):\(port)\n")
+        // xapian-tcpsrv sends SIGTERM to its whole process group when it is
+        // terminated (Xapian 1.4). Started by a supervisor, a test harness or a
+        // script without job control, that group is theirs: give the server a
+        // session (and process group) of its own first. setsid fails only when
+        // this process already leads its group (a shell job, a systemd unit),
+        // and then the group is ours anyway.
+        if getpgrp() != getpid() { _ = setsid() }
         let cArguments = arguments.map { strdup($0) } + [nil]
         execv(program, cArguments)
         throw CommandFailure(description: "cannot run \(program): \(String(cString: strerror(errno)))")

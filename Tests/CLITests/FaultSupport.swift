@@ -58,6 +58,15 @@ enum FaultSupport {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Fills the file system holding `folder` with the file `filler` until
+    /// `bytes` are left free (all of it when 0).
+    static func fill(_ folder: String, leaving bytes: Int64, with filler: String) throws {
+        let free = (try FileManager.default.attributesOfFileSystem(forPath: folder)[.systemFreeSize] as? NSNumber)?.int64Value ?? 0
+        var arguments = ["dd", "if=/dev/zero", "of=\(filler)", "bs=64k"]
+        if bytes > 0 { arguments.append("count=\(max(0, free - bytes) / 65536)") }
+        shell(arguments)
+    }
+
     /// Runs `learncity arguments` as the unprivileged user.
     static func runAsOtherUser(_ arguments: [String], timeout: TimeInterval = 120) throws -> ServeFixture.Run {
         try ServeFixture.run(["--reuid=\(otherUID)", "--regid=\(otherUID)", "--clear-groups", ServeFixture.binary] + arguments,
@@ -92,6 +101,14 @@ enum FaultSupport {
     /// runner's threads may block or ignore signals, and a child inherits
     /// that) and output to /dev/null; returns its pid.
     static func spawn(_ arguments: [String]) -> pid_t {
+        spawn(ServeFixture.binary, arguments)
+    }
+
+    /// Starts `executable arguments` with an empty signal mask and default
+    /// signal handlers, standard output to `output` (or /dev/null), standard
+    /// error to /dev/null, in a new session when `newSession`; returns its pid.
+    static func spawn(_ executable: String, _ arguments: [String], output: String = "/dev/null",
+                      newSession: Bool = false) -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -101,16 +118,19 @@ enum FaultSupport {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        if newSession { flags |= 0x80 }  // POSIX_SPAWN_SETSID (glibc 2.26)
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([ServeFixture.binary] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, ServeFixture.binary, &actions, &attributes, argv, environ) == 0 else { return -1 }
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environ) == 0 else { return -1 }
         return pid
     }
 }

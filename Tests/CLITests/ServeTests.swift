@@ -111,6 +111,22 @@ struct ServeTests {
         #expect(code(neither) == -32602)
     }
 
+    @Test func compareAnswersTheSameObjectAsCompareJSON() throws {
+        let (_, index) = try ServeFixture.indexedFixture()
+        let server = try ServeProcess(index: index)
+        let response = try server.call("compare", id: 1, params: ["a": "Son La", "b": "Cork", "lang": "en"])
+        let cli = try ServeFixture.run(["compare", "--index", index, "--json", "--lang", "en", "Son La", "Cork"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let expected = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSDictionary
+        let answer = try #require(result(response))
+        #expect(NSDictionary(dictionary: answer) == expected)
+        #expect((answer["a"] as? [String: Any])?["id"] as? String == "vn-son-la")
+        let unknown = try server.call("compare", id: 2, params: ["a": "Son Laa", "b": "Cork"])
+        #expect(code(unknown) == -32001)
+        let missing = try server.call("compare", id: 3, params: ["a": "Son La"])
+        #expect(code(missing) == -32602)
+    }
+
     @Test func versionAnswersTheEngineVersion() throws {
         let (_, index) = try ServeFixture.indexedFixture()
         let server = try ServeProcess(index: index)

@@ -50,3 +50,16 @@ import Testing
         }
     }
 }
+
+/// The abbreviations file is read like every other corpus file.
+@Suite struct AbbreviationFileTests {
+    @Test func aBOMIsSkippedAndInvalidUTF8IsNamed() throws {
+        let corpus = try FixtureCorpus(cities: FixtureCorpus.vietnameseCities, files: [:])
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"terms":["TP.HCM","Thành phố Hồ Chí Minh"]}"#.utf8) + [0x0A]
+        bytes += Array(#"{"terms":["a"#.utf8) + [0xC3, 0x28] + Array(#"","b"]}"#.utf8) + [0x0A]
+        try Data(bytes).write(to: URL(fileURLWithPath: corpus.root + "/abbreviations.jsonl"))
+        let (list, issues) = try AbbreviationList.read(corpus: corpus.root)
+        #expect(list.groups.count == 1)
+        #expect(issues.map(\.description) == ["abbreviations.jsonl:2: invalid UTF-8"])
+    }
+}

@@ -5,91 +5,162 @@ import XapianKit
 
 @Suite("PartnerRecommender")
 struct PartnerRecommenderTests {
-    /// Precision@3 over every city of the labelled corpus.
-    static func precisionAtThree(themeBlend: Double? = nil) throws -> (overall: Double, perCity: [String: Int]) {
-        let recommender = try RecommendFixture.recommender()
-        if let themeBlend { recommender.themeBlend = themeBlend }
-        var perCity: [String: Int] = [:]
-        for (city, group) in RecommendFixture.groups {
-            let response = try recommender.recommend(RecommendRequest(city: city, limit: 3))
-            perCity[city] = response.partners.filter { RecommendFixture.groups[$0.id] == group }.count
-        }
-        let overall = Double(perCity.values.reduce(0, +)) / Double(3 * perCity.count)
-        return (overall, perCity)
-    }
-
-    @Test("precision@3 against the labelled programme groups")
+    @Test("precision@3 against the labelled programme groups, with the engine's vocabulary only")
     func precision() throws {
-        let (blended, perCity) = try Self.precisionAtThree()
-        let lexicalOnly = try Self.precisionAtThree(themeBlend: 0).overall
-        print("recommend precision@3 on the labelled corpus: \(String(format: "%.3f", blended)) "
-              + "(words only: \(String(format: "%.3f", lexicalOnly)); per city: \(perCity.sorted { $0.key < $1.key }))")
-        // Each city has exactly 3 right partners among 15, so picking at
-        // random scores 0.20 and 1.0 is reachable. Word overlap alone cannot
-        // connect the four Vietnamese-only cities to their English-only
-        // partners (at most 1/3 of their slots can be right through
-        // Vietnamese words, and templated Vietnamese profiles pull them
-        // together), so a blend that works must clearly beat words alone,
-        // and 0.75 leaves room for one or two misses per group on top of
-        // the measured 0.92.
-        #expect(blended >= 0.75)
-        #expect(blended > lexicalOnly)
-        // Themes bridge the languages: every Vietnamese-only city finds at
-        // least two of its three English-only partners.
-        for city in RecommendFixture.groups.keys where city.hasPrefix("vn-") {
-            #expect(perCity[city, default: 0] >= 2, "\(city) found \(perCity[city, default: 0]) of 3")
-        }
+        let dev = try RecommendFixture.dev.scores()
+        let wordsOnly = try RecommendFixture.dev.scores { $0.conceptWeight = 0; $0.themeWeight = 0 }
+        print("recommend on the labelled corpus: precision@3 \(String(format: "%.3f", dev.overall)), Vietnamese "
+              + "\(String(format: "%.3f", dev.vietnamese)), Vietnamese slots to Vietnamese cities of other groups "
+              + "\(String(format: "%.3f", dev.vietnameseElsewhere)) (words only: \(String(format: "%.3f", wordsOnly.overall)) / "
+              + "\(String(format: "%.3f", wordsOnly.vietnamese)) / \(String(format: "%.3f", wordsOnly.vietnameseElsewhere)); "
+              + "per city: \(dev.perCity.sorted { $0.key < $1.key }))")
+        // Each city has at least 3 right partners among 20, so picking at
+        // random scores about 0.17 and 1.0 is reachable. The corpus has no
+        // themes or concepts file: the engine's own vocabulary must bridge
+        // Vietnamese-only and English-only cities, and the templated
+        // Vietnamese profiles and multi-city news must not pull Vietnamese
+        // cities together (issue 11's targets: 0.85, 0.80, 10 %).
+        #expect(dev.overall >= 0.85)
+        #expect(dev.vietnamese >= 0.80)
+        #expect(dev.vietnameseElsewhere <= 0.10)
+        // Words alone cannot cross the languages.
+        #expect(dev.overall > wordsOnly.overall)
+        #expect(dev.vietnameseElsewhere < wordsOnly.vietnameseElsewhere)
     }
 
-    @Test("every listed term and theme is present in both the source's and the partner's documents")
+    @Test("held-out corpus: other cities and programme groups, scored after tuning")
+    func heldOut() throws {
+        let scores = try RecommendFixture.heldOut.scores()
+        print("recommend on the held-out corpus: precision@3 \(String(format: "%.3f", scores.overall)), Vietnamese "
+              + "\(String(format: "%.3f", scores.vietnamese)), Vietnamese slots to Vietnamese cities of other groups "
+              + "\(String(format: "%.3f", scores.vietnameseElsewhere)); per city: \(scores.perCity.sorted { $0.key < $1.key })")
+        // Floors set from the one scoring run (see docs/recommend.md), with a little room.
+        #expect(scores.overall >= HeldOutFloor.overall)
+        #expect(scores.vietnamese >= HeldOutFloor.vietnamese)
+        #expect(scores.vietnameseElsewhere <= HeldOutFloor.vietnameseElsewhere)
+    }
+
+    @Test("every listed concept, theme and word is in both the source's and the partner's documents")
     func explanationsAreHonest() throws {
         let recommender = try RecommendFixture.recommender()
         let database = recommender.index.database
-        let decoder = JSONDecoder()
         func docids(of city: String) throws -> [UInt32] { try database.documentIDs(for: TermSchema.city + city) }
-        func foldedTerms(_ docids: [UInt32]) throws -> Set<String> {
+        func terms(_ docids: [UInt32], _ prefix: String) throws -> Set<String> {
             var terms: Set<String> = []
-            for docid in docids { for term in try database.terms(of: docid, prefix: TermSchema.folded) { terms.insert(term.term) } }
+            for docid in docids { for term in try database.terms(of: docid, prefix: prefix) { terms.insert(term.term) } }
             return terms
         }
-        func themes(_ docids: [UInt32]) throws -> Set<String> {
-            var themes: Set<String> = []
-            for docid in docids { themes.formUnion(try decoder.decode(StoredDocument.self, from: Data(try database.data(of: docid))).themes) }
-            return themes
-        }
-        var checkedTerms = 0, checkedThemes = 0
+        var checkedConcepts = 0, checkedThemes = 0, checkedPairs = 0
         for city in RecommendFixture.groups.keys.sorted() {
             let response = try recommender.recommend(RecommendRequest(city: city, limit: 5))
             let sourceDocs = try docids(of: city)
-            let sourceTerms = try foldedTerms(sourceDocs)
-            let sourceThemes = try themes(sourceDocs)
+            let sourceWords = try terms(sourceDocs, TermSchema.folded)
             for partner in response.partners {
                 #expect(!partner.evidence.isEmpty)
+                let partnerDocs = try docids(of: partner.id)
+                for concept in partner.concepts {
+                    let term = TermSchema.programmeConcept + concept.id
+                    #expect(try terms(sourceDocs, TermSchema.programmeConcept).contains(term), "\(city) → \(partner.id): \(concept.id)")
+                    #expect(try terms(partnerDocs, TermSchema.programmeConcept).contains(term), "\(city) → \(partner.id): \(concept.id)")
+                    checkedConcepts += 1
+                }
+                for theme in partner.themes {
+                    #expect(try terms(sourceDocs, TermSchema.theme).contains(TermSchema.theme + theme))
+                    #expect(try terms(partnerDocs, TermSchema.theme).contains(TermSchema.theme + theme))
+                    checkedThemes += 1
+                }
                 let evidenceDocs = try partner.evidence.map { evidence -> UInt32 in
                     try #require(try database.documentID(for: TermSchema.id + evidence.id))
                 }
-                let evidenceTerms = try foldedTerms(evidenceDocs)
-                let evidenceThemes = try themes(evidenceDocs)
+                let evidenceWords = try terms(evidenceDocs, TermSchema.folded)
                 for word in partner.terms {
-                    let key = TermSchema.folded + (Tokenizer().tokens(of: word).first?.key ?? word)
-                    #expect(sourceTerms.contains(key), "\(city) → \(partner.id): '\(word)' not in the source documents")
-                    #expect(evidenceTerms.contains(key), "\(city) → \(partner.id): '\(word)' not in the evidence")
-                    checkedTerms += 1
+                    for token in Tokenizer().tokens(of: word) {
+                        #expect(sourceWords.contains(TermSchema.folded + token.key), "\(city) → \(partner.id): '\(word)'")
+                        #expect(evidenceWords.contains(TermSchema.folded + token.key), "\(city) → \(partner.id): '\(word)'")
+                    }
                 }
-                for theme in partner.themes {
-                    #expect(sourceThemes.contains(theme), "\(city) → \(partner.id): theme \(theme) not in the source")
-                    #expect(evidenceThemes.contains(theme), "\(city) → \(partner.id): theme \(theme) not in the evidence")
-                    checkedThemes += 1
+                for pair in partner.pairs {
+                    #expect(sourceDocs.contains(try #require(try database.documentID(for: TermSchema.id + pair.source.id))))
+                    #expect(partnerDocs.contains(try #require(try database.documentID(for: TermSchema.id + pair.partner.id))))
+                    #expect(!pair.concepts.isEmpty && !pair.source.title.isEmpty && !pair.partner.title.isEmpty)
+                    checkedPairs += 1
                 }
                 // Evidence documents are the partner's.
-                for docid in evidenceDocs {
-                    let stored = try decoder.decode(StoredDocument.self, from: Data(try database.data(of: docid)))
-                    #expect(stored.cities.contains(partner.id))
+                #expect(evidenceDocs.allSatisfy(partnerDocs.contains))
+            }
+        }
+        #expect(checkedConcepts > 50)
+        #expect(checkedThemes > 30)
+        #expect(checkedPairs > 30)
+    }
+
+    @Test("reasons are readable: whole Vietnamese words, labels in the request's language, distinguishing themes")
+    func readableReasons() throws {
+        let recommender = try RecommendFixture.recommender()
+        let tokenizer = Tokenizer()
+        let cityWords = Set(recommender.index.cities.all.flatMap { city in
+            (city.allNames + [city.id]).flatMap { tokenizer.tokens(of: $0).map(\.key) }
+        })
+        var vietnameseTerms = 0
+        for city in RecommendFixture.groups.keys.sorted() {
+            let response = try recommender.recommend(RecommendRequest(city: city, limit: 5))
+            #expect(response.lang == (city.hasPrefix("vn-") ? "vi" : "en"), "\(city): default language is the city's")
+            for partner in response.partners {
+                #expect(partner.themes.count <= 3)
+                for term in partner.terms {
+                    let tokens = tokenizer.tokens(of: term)
+                    #expect(!tokens.isEmpty && !tokens.allSatisfy { $0.key.allSatisfy(\.isNumber) }, "\(term)")
+                    #expect(!tokens.contains { cityWords.contains($0.key) }, "\(city) → \(partner.id): '\(term)' is a city name")
+                    if tokens.contains(where: { $0.exact != $0.folded }) {
+                        vietnameseTerms += 1
+                        #expect(tokens.count >= 2, "\(city) → \(partner.id): lone syllable '\(term)'")
+                    }
                 }
             }
         }
-        #expect(checkedTerms > 50)
-        #expect(checkedThemes > 50)
+        #expect(vietnameseTerms > 0)
+        // The same partners, labels in the asked language.
+        let vietnamese = try recommender.recommend(RecommendRequest(city: "vn-son-la", limit: 3))
+        let english = try recommender.recommend(RecommendRequest(city: "vn-son-la", limit: 3, lang: "en"))
+        #expect(vietnamese.partners.map(\.id) == english.partners.map(\.id))
+        #expect(vietnamese.partners.first?.concepts.contains { $0.label == "xóa mù chữ" } == true)
+        #expect(english.partners.first?.concepts.contains { $0.label == "literacy" } == true)
+        #expect(throws: RecommendError.self) { try recommender.recommend(RecommendRequest(city: "vn-son-la", lang: "fr")) }
+    }
+
+    @Test("scores are absolute: on 0…1, not rescaled, and a text unlike any city is a weak match")
+    func absoluteScores() throws {
+        let recommender = try RecommendFixture.recommender()
+        var bests: [Double] = []
+        for city in RecommendFixture.groups.keys.sorted() {
+            let response = try recommender.recommend(RecommendRequest(city: city, limit: 3))
+            bests.append(try #require(response.partners.first?.score))
+            #expect(!response.weak)
+        }
+        #expect(bests.allSatisfy { $0 > 0 && $0 <= 1 })
+        #expect(bests.contains { $0 < 0.99 }, "the best partner is not rescaled to 1")
+        let unrelated = try recommender.recommend(RecommendRequest(text: "The harbour authority repaired the container cranes and dredged the shipping channel.", limit: 3))
+        #expect(unrelated.weak)
+        #expect(unrelated.partners.allSatisfy { $0.score < recommender.weakScore })
+    }
+
+    @Test("compare names what two cities share, where they differ, and pairs their initiatives")
+    func compare() throws {
+        let recommender = try RecommendFixture.recommender()
+        let comparison = try recommender.compare(CompareRequest(a: "Sơn La", b: "Nilambur"))
+        #expect(comparison.a.id == "vn-son-la" && comparison.b.id == "in-nilambur")
+        #expect(comparison.lang == "vi")
+        #expect(comparison.sharedConcepts.contains { $0.id == "literacy" && $0.label == "xóa mù chữ" })
+        #expect(!comparison.pairs.isEmpty)
+        #expect(comparison.pairs.allSatisfy { $0.source.id.contains("vn-son-la") && $0.partner.id.contains("in-nilambur") })
+        let recommended = try recommender.recommend(RecommendRequest(city: "vn-son-la", limit: 20))
+        #expect(recommended.partners.first { $0.id == "in-nilambur" }?.score == comparison.score)
+        let unrelated = try recommender.compare(CompareRequest(a: "vn-son-la", b: "vn-vinh", lang: "en"))
+        #expect(unrelated.score < comparison.score)
+        #expect(unrelated.onlyA.contains { $0.id == "literacy" })
+        #expect(unrelated.sharedConcepts.allSatisfy { $0.id != "literacy" })
+        #expect(throws: RecommendError.self) { try recommender.compare(CompareRequest(a: "vinh", b: "vn-vinh")) }
+        #expect(throws: CityError.self) { try recommender.compare(CompareRequest(a: "vinh", b: "Atlantis")) }
     }
 
     @Test("the source city is never a partner, and no evidence document is about it")
@@ -106,9 +177,8 @@ struct PartnerRecommenderTests {
                 let stored = try decoder.decode(StoredDocument.self, from: Data(try recommender.index.database.data(of: docid)))
                 #expect(!stored.cities.contains(city), "\(evidence.id) is about \(city)")
             }
-            // Ranks run 1…n, scores descend from 1.0.
+            // Ranks run 1…n, scores descend.
             #expect(response.partners.map(\.rank) == Array(1...response.partners.count))
-            #expect(response.partners.first?.score == 1.0)
             #expect(zip(response.partners, response.partners.dropFirst()).allSatisfy { $0.score >= $1.score })
         }
     }
@@ -185,7 +255,7 @@ struct PartnerRecommenderTests {
         #expect(vietnamese.city == nil)
         let festivalHits = vietnamese.partners.filter { RecommendFixture.groups[$0.id] == "festivals" }
         #expect(festivalHits.count >= 2, "\(vietnamese.partners.map(\.id))")
-        #expect(vietnamese.partners.first?.themes.contains("festivals") == true)
+        #expect(vietnamese.partners.first?.concepts.contains { $0.id == "learning-festival" } == true)
 
         let english = try recommender.recommend(RecommendRequest(text: """
             We want to teach older people digital skills: smartphones, tablets and the internet, with \
@@ -193,7 +263,7 @@ struct PartnerRecommenderTests {
             """, limit: 3))
         #expect(english.partners.filter { RecommendFixture.groups[$0.id] == "digital-older-people" }.count == 3,
                 "\(english.partners.map(\.id))")
-        #expect(english.partners.allSatisfy { !$0.terms.isEmpty })
+        #expect(english.partners.allSatisfy { $0.concepts.contains { $0.id == "older-people" } })
     }
 
     @Test("the JSON shape is exactly the documented one, city null in text mode")
@@ -201,11 +271,20 @@ struct PartnerRecommenderTests {
         let recommender = try RecommendFixture.recommender()
         let data = try JSONEncoder().encode(try recommender.recommend(RecommendRequest(text: "literacy for women", limit: 2)))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["city", "partners"])
+        #expect(Set(object.keys) == ["city", "lang", "weak", "partners"])
         #expect(object["city"] is NSNull)
         let partner = try #require((object["partners"] as? [[String: Any]])?.first)
-        #expect(Set(partner.keys) == ["rank", "id", "name", "country", "score", "themes", "terms", "evidence"])
+        #expect(Set(partner.keys) == ["rank", "id", "name", "country", "score", "concepts", "themes", "terms", "pairs", "evidence"])
         let evidence = try #require((partner["evidence"] as? [[String: Any]])?.first)
         #expect(Set(evidence.keys) == ["id", "title", "score"])
     }
+}
+
+/// Floors for the held-out corpus, set from its one scoring run (0.750,
+/// 0.583, 0.417: issue 11's targets 0.85, 0.80 and 10 % are not met there;
+/// see docs/recommend.md), so that a change that makes it worse fails.
+enum HeldOutFloor {
+    static let overall = 0.70
+    static let vietnamese = 0.50
+    static let vietnameseElsewhere = 0.50
 }

@@ -167,7 +167,9 @@ import Testing
         let searcher = try makeSearcher()
         #expect(Set(try searcher.search(SearchRequest(query: "GD-ĐT")).results.map(\.id)) == ["abbr", "long-form"])
         #expect(Set(try searcher.search(SearchRequest(query: "giao duc va dao tao")).results.map(\.id)) == ["abbr", "long-form"])
-        #expect(try searcher.search(SearchRequest(query: "TTHTCĐ")).results.map(\.id) == ["full-name"])
+        // The engine's vocabulary knows TTHTCĐ as the community-learning-centre
+        // concept: the English document comes too, after the Vietnamese one.
+        #expect(try searcher.search(SearchRequest(query: "TTHTCĐ")).results.map(\.id) == ["full-name", "english"])
     }
 
     @Test func compoundsRankAboveScatteredSyllables() throws {

@@ -63,7 +63,8 @@ struct ThemeTaggerTests {
         #expect(stored.themes.contains("festivals"))
         #expect(stored.themes.contains("culture-of-learning"))
 
-        // A copy of the corpus with one theme's cues changed: every document is refreshed.
+        // A copy of the corpus that brings its own themes.jsonl overriding
+        // one of the engine's themes: every document is refreshed.
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("recommend-copy-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: RecommendFixture.corpus, toPath: copy)
         let index = copy + "-index"
@@ -71,10 +72,12 @@ struct ThemeTaggerTests {
         #expect(first.added == first.documents)
         let again = try CorpusIndexer(corpusPath: copy, indexPath: index).run()
         #expect(again.unchanged == again.documents)
-        let themesPath = copy + "/themes.jsonl"
-        let text = try String(contentsOfFile: themesPath, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"festival\", ", with: "").write(toFile: themesPath, atomically: true, encoding: .utf8)
+        try #"{"id": "festivals", "name": {"en": "Festivals"}, "cues": {"en": ["carnival"]}}"#
+            .write(toFile: copy + "/themes.jsonl", atomically: true, encoding: .utf8)
         let changed = try CorpusIndexer(corpusPath: copy, indexPath: index).run()
         #expect(changed.updated == changed.documents)
+        let overridden = try IndexReader(path: index)
+        #expect(overridden.themes["festivals"]?.cues == ["en": ["carnival"]])
+        #expect(overridden.themes.themes.count == reader.themes.themes.count)
     }
 }

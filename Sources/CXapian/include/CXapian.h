@@ -254,6 +254,12 @@ typedef struct lc_search_options {
     /* Equal weights are ordered by this slot's value (ascending) instead of
      * by docid, so ranking does not depend on the shard layout; -1 off. */
     int tie_break_slot;
+    /* Documents with all of these terms (programme concepts of the query)
+     * also match, OR'ed with the text query, their weight scaled by
+     * `alternative_weight`: a query finds documents in the other language. */
+    const char *const *alternative_terms;
+    size_t alternative_term_count;
+    double alternative_weight;
 } lc_search_options;
 
 typedef struct lc_mset lc_mset;

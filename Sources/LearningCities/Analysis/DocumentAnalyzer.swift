@@ -22,25 +22,33 @@ public struct AnalyzedDocument: Sendable {
     /// How many cue phrases of each theme the title and body contain (a
     /// theme given by the corpus but not found in the text counts 1).
     public var themeCounts: [String: Int] = [:]
+    /// How many mentions of each programme concept the title and body contain.
+    public var conceptCounts: [String: Int] = [:]
 }
 
 /// Analyses source documents: NFC, words, language, city links, concept
-/// mentions (cities and abbreviations, for synonyms), themes.
+/// mentions (cities and abbreviations, for synonyms), programme concepts and
+/// themes (a concept's themes count as found where the concept is).
 public struct DocumentAnalyzer: Sendable {
     private let tokenizer = Tokenizer()
     private let gazetteer: CityGazetteer
     private let synonyms: SynonymDictionary
     private let citiesByID: [String: City]
     private let tagger: ThemeTagger?
+    private let conceptTagger: ConceptTagger?
+    private let knownThemes: Set<String>
 
     /// An analyzer that links documents to `cities`, marks mentions of
-    /// cities and `abbreviations`, and, when a vocabulary is given, tags
-    /// documents with its themes.
-    public init(cities: [City], abbreviations: AbbreviationList = AbbreviationList(), themes: ThemeVocabulary? = nil) {
+    /// cities and `abbreviations`, and tags documents with the concepts and
+    /// themes of `vocabulary`.
+    public init(cities: [City], abbreviations: AbbreviationList = AbbreviationList(),
+                vocabulary: ProgrammeVocabulary = .empty) {
         gazetteer = CityGazetteer(cities: cities)
         synonyms = SynonymDictionary(cities: cities, abbreviations: abbreviations)
         citiesByID = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        tagger = themes.flatMap { $0.isEmpty ? nil : ThemeTagger(vocabulary: $0) }
+        tagger = vocabulary.themes.isEmpty ? nil : ThemeTagger(vocabulary: vocabulary.themes)
+        conceptTagger = vocabulary.concepts.isEmpty ? nil : ConceptTagger(vocabulary: vocabulary.concepts)
+        knownThemes = Set(vocabulary.themes.themes.map(\.id))
     }
 
     /// Analyses one document.
@@ -63,6 +71,14 @@ public struct DocumentAnalyzer: Sendable {
             themeCounts = tagger.counts(in: titleTokens)
             for (theme, count) in tagger.counts(in: bodyTokens) { themeCounts[theme, default: 0] += count }
         }
+        var conceptCounts: [String: Int] = [:]
+        if let conceptTagger {
+            conceptCounts = conceptTagger.counts(in: titleTokens)
+            for (concept, count) in conceptTagger.counts(in: bodyTokens) { conceptCounts[concept, default: 0] += count }
+            for (theme, count) in conceptTagger.themeCounts(of: conceptCounts) where knownThemes.contains(theme) {
+                themeCounts[theme, default: 0] += count
+            }
+        }
         let given = source.themes ?? []
         for theme in given where themeCounts[theme] == nil { themeCounts[theme] = 1 }
         let tagged = tagger?.sorted(themeCounts.keys.filter { !given.contains($0) }) ?? []
@@ -75,7 +91,7 @@ public struct DocumentAnalyzer: Sendable {
                                 statuses: unique(linked.map { ($0.status ?? .member).rawValue }),
                                 titleMentions: synonyms.mentions(in: titleTokens),
                                 bodyMentions: synonyms.mentions(in: bodyTokens),
-                                themeCounts: themeCounts)
+                                themeCounts: themeCounts, conceptCounts: conceptCounts)
     }
 
     private func unique(_ values: [String]) -> [String] {

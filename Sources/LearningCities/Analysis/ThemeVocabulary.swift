@@ -55,23 +55,8 @@ public struct ThemeVocabulary: Sendable, Equatable {
     /// Reads `themes.jsonl` at `path`; bad lines become issues naming
     /// `file:line` (reported as `file`) and are skipped.
     public static func read(path: String, file: String = fileName) throws -> (vocabulary: ThemeVocabulary, issues: [CorpusIssue]) {
-        var themes: [Theme] = []
-        var issues: [CorpusIssue] = []
-        var seen: [String: Int] = [:]
-        try CorpusReader.forEachJSONLine(path: path, file: file, issue: { issues.append($0) }) { object, line in
-            switch ThemeRecord.parse(object) {
-            case .failure(let problem):
-                issues.append(CorpusIssue(file: file, line: line, reason: problem.reason))
-            case .success(let theme):
-                if let first = seen[theme.id] {
-                    issues.append(CorpusIssue(file: file, line: line,
-                                              reason: "duplicate theme id '\(theme.id)' (first on line \(first))"))
-                } else {
-                    seen[theme.id] = line
-                    themes.append(theme)
-                }
-            }
-        }
+        let (themes, issues) = try VocabularyRecordFields.readUnique(path: path, file: file, kind: "theme", id: \Theme.id,
+                                                                    parse: ThemeRecord.parse)
         return (ThemeVocabulary(themes: themes), issues)
     }
 
@@ -87,44 +72,13 @@ public struct ThemeVocabulary: Sendable, Equatable {
 /// Validates one JSON object of `themes.jsonl` into a `Theme`, with messages that name the field.
 enum ThemeRecord {
     static func parse(_ object: [String: Any]) -> Result<Theme, FieldError> {
-        let fields = JSONFields(object)
         do {
-            let id = try fields.requiredString("id")
-            guard id.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
-                return .failure(FieldError(reason: "field 'id' must be a lower-case slug like 'literacy', got '\(id)'"))
-            }
-            guard let names = object["name"] as? [String: Any] else {
-                return .failure(FieldError(reason: "field 'name' must be an object like {\"en\": \"…\", \"vi\": \"…\"}"))
-            }
-            let nameFields = JSONFields(names)
-            let english: String
-            do { english = try nameFields.requiredString("en") } catch {
-                return .failure(FieldError(reason: "field 'name.en': \(error.reason)"))
-            }
-            let vietnamese: String?
-            do { vietnamese = try nameFields.string("vi") } catch {
-                return .failure(FieldError(reason: "field 'name.vi' must be a string"))
-            }
-            guard let cueObject = object["cues"] as? [String: Any] else {
-                return .failure(FieldError(reason: "field 'cues' must be an object of phrase lists by language, like {\"en\": [\"literacy\"], \"vi\": [\"xóa mù chữ\"]}"))
-            }
-            var cues: [String: [String]] = [:]
-            for (lang, value) in cueObject {
-                guard let list = value as? [Any], let phrases = list as? [String] else {
-                    return .failure(FieldError(reason: "field 'cues.\(lang)' must be an array of strings"))
-                }
-                let cleaned = phrases.map { $0.precomposedStringWithCanonicalMapping }
-                if let blank = cleaned.firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-                    return .failure(FieldError(reason: "field 'cues.\(lang)' has an empty phrase at index \(blank)"))
-                }
-                cues[lang] = cleaned
-            }
-            guard cues.values.contains(where: { !$0.isEmpty }) else {
-                return .failure(FieldError(reason: "field 'cues' has no phrase: a theme needs at least one cue"))
-            }
-            return .success(Theme(id: id, name: Theme.Name(en: english.precomposedStringWithCanonicalMapping,
-                                                          vi: vietnamese?.precomposedStringWithCanonicalMapping),
-                                  area: try fields.string("area"), cues: cues))
+            return .success(Theme(id: try VocabularyRecordFields.slug(object, example: "literacy"),
+                                  name: try VocabularyRecordFields.bilingualName(object, key: "name"),
+                                  area: try JSONFields(object).string("area"),
+                                  cues: try VocabularyRecordFields.phraseLists(
+                                      object, key: "cues", example: #"{"en": ["literacy"], "vi": ["xóa mù chữ"]}"#,
+                                      noun: "a theme needs at least one cue")))
         } catch {
             return .failure(error)
         }

@@ -144,17 +144,6 @@ public struct Tokenizer: Sendable {
         Unicode.Scalar(UInt32(value)).map(isWordScalar) ?? false
     }
 
-    @inline(__always)
-    static func lowercase(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-        let value = scalar.value
-        if value < 0x80 {
-            if value >= 0x41 && value <= 0x5A { return [Unicode.Scalar(value + 32)!] }
-            return [scalar]
-        }
-        if Int(value) < lowerTable.count, let mapped = lowerTable[Int(value)] { return [mapped] }
-        return Array(scalar.properties.lowercaseMapping.unicodeScalars)
-    }
-
     /// One-scalar lower-case mappings for scalars below U+2000.
     private static let lowerTable: [Unicode.Scalar?] = (0..<0x2000).map { value in
         guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }

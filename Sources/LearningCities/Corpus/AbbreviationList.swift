@@ -17,24 +17,19 @@ public struct AbbreviationList: Codable, Sendable, Equatable {
     public static func read(corpus: String) throws -> (list: AbbreviationList, issues: [CorpusIssue]) {
         let path = (corpus as NSString).appendingPathComponent("abbreviations.jsonl")
         guard FileManager.default.fileExists(atPath: path) else { return (AbbreviationList(), []) }
-        var reader = try LineReader(path: path)
-        defer { reader.close() }
         var groups: [[String]] = []
         var issues: [CorpusIssue] = []
-        var number = 0
-        while let line = try reader.next() {
-            number += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let terms = object["terms"] as? [String] else {
+        // The corpus reader's line reading: BOM skipped, UTF-8 and JSON checked.
+        try CorpusReader.forEachJSONLine(path: path, file: "abbreviations.jsonl", issue: { issues.append($0) }) { object, number in
+            guard let terms = object["terms"] as? [String] else {
                 issues.append(CorpusIssue(file: "abbreviations.jsonl", line: number,
                                           reason: "expected {\"terms\": [strings]}"))
-                continue
+                return
             }
             let cleaned = terms.map { $0.precomposedStringWithCanonicalMapping }.filter { !$0.isEmpty }
             guard cleaned.count >= 2 else {
                 issues.append(CorpusIssue(file: "abbreviations.jsonl", line: number, reason: "a group needs at least two terms"))
-                continue
+                return
             }
             groups.append(cleaned)
         }

@@ -180,7 +180,7 @@ public struct CorpusReader: Sendable {
 
     /// A scraped article: first non-empty line is the title, the rest the body.
     private func readText(path: String, id: String) -> Result<SourceDocument, TextProblem> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.read(path) else {
             return .failure(TextProblem(line: nil, reason: "cannot read file"))
         }
         var bytes = [UInt8](data)

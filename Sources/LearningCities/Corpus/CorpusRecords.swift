@@ -11,7 +11,7 @@ enum CityRecord {
             }
             let name = try fields.requiredString("name")
             let country = try fields.requiredString("country")
-            guard country.range(of: #"^[A-Z]{2}$"#, options: .regularExpression) != nil else {
+            guard CountryCode.isValid(country) else {
                 return .failure(FieldError(reason: "field 'country' must be an ISO 3166-1 alpha-2 code like 'VN', got '\(country)'"))
             }
             var city = City(id: id, name: name.precomposedStringWithCanonicalMapping, country: country)

@@ -43,6 +43,7 @@ public struct CorpusIndexer {
     public func run(issue: (CorpusIssue) -> Void = { _ in },
                     progress: (IndexProgress) -> Void = { _ in }) throws -> IndexSummary {
         let started = Date()
+        LeftoverFolders.remove(beside: indexPath, infix: ".building-")
         let plan = try IndexPlan.make(indexPath: indexPath, jobs: jobs, shards: shards)
         let corpus = try PreparedCorpus(corpusPath: corpusPath, strict: strict, issue: issue)
         corpus.fileIssues.forEach(issue)
@@ -60,7 +61,8 @@ public struct CorpusIndexer {
         }
         do {
             if case .merged = plan.layout {
-                try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true) }
+                catch { throw IndexError.from(fileError: error, path: indexPath) }
                 do { lock = try WritableDatabase(path: indexPath, create: true) }
                 catch { throw IndexError.from(error, path: indexPath) }
             }

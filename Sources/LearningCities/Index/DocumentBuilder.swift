@@ -29,6 +29,11 @@ public enum DocumentBuilder {
             let count = analyzed.themeCounts[theme] ?? 1
             document.add(TermSchema.term(TermSchema.theme, theme), wdf: UInt32(min(max(count, 1), TermSchema.maxThemeWeight)))
         }
+        // Programme concepts likewise carry their mention count: the same
+        // term for `thư viện` and `public library`, weighted by IDF in recommend.
+        for (concept, count) in analyzed.conceptCounts.sorted(by: { $0.key < $1.key }) {
+            document.add(TermSchema.programmeConcept + concept, wdf: UInt32(min(max(count, 1), TermSchema.maxThemeWeight)))
+        }
         if let year = stored.year { document.addBoolean(TermSchema.term(TermSchema.year, String(year))) }
 
         let separator = TermSchema.valueSeparator

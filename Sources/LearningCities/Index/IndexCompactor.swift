@@ -71,6 +71,18 @@ public struct IndexCompactor {
             catch { throw IndexError.from(error, path: source) }
         }
 
+        // What an earlier, killed compaction left behind (no stub names it).
+        if sharded {
+            let named = Set((try? ShardStub.read(from: ShardedIndexLayout(folder: indexPath).stubPath))?.entries
+                .compactMap { entry -> String? in
+                    if case .local(let path) = entry { return (path as NSString).lastPathComponent }
+                    return nil
+                } ?? [])
+            LeftoverFolders.remove(in: indexPath, prefix: "compacted-", keep: named)
+        } else {
+            LeftoverFolders.remove(beside: indexPath, infix: ".compacting-")
+        }
+
         let destination: String
         if sharded {
             destination = (indexPath as NSString).appendingPathComponent("compacted-\(Int(Date().timeIntervalSince1970))-\(getpid())")

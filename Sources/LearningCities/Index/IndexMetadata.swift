@@ -1,4 +1,5 @@
 import Foundation
+import XapianKit
 
 /// Keys of the metadata learncity keeps inside the Xapian database, so that
 /// the read side needs nothing but the index.
@@ -9,6 +10,10 @@ public enum IndexMetadata {
     public static let abbreviations = "learncity:abbreviations"
     /// JSON array of every `Theme` of the corpus vocabulary (empty array when none).
     public static let themes = "learncity:themes"
+    /// JSON array of every programme `Concept` the documents were tagged with.
+    public static let concepts = "learncity:concepts"
+    /// Version of the programme vocabulary (`ProgrammeVocabulary.version`).
+    public static let vocabularyVersion = "learncity:vocabulary-version"
     /// `TermSchema.analysisVersion` the index was built with.
     public static let analysisVersion = "learncity:analysis"
 
@@ -35,5 +40,18 @@ public enum IndexMetadata {
     static func decodeThemes(_ bytes: [UInt8]) -> ThemeVocabulary {
         guard !bytes.isEmpty else { return ThemeVocabulary(themes: []) }
         return ThemeVocabulary(themes: (try? JSONDecoder().decode([Theme].self, from: Data(bytes))) ?? [])
+    }
+
+    /// Decodes the programme concepts from the metadata (none when absent or unreadable).
+    static func decodeConcepts(_ bytes: [UInt8]) -> ConceptVocabulary {
+        guard !bytes.isEmpty else { return ConceptVocabulary(concepts: []) }
+        return ConceptVocabulary(concepts: (try? JSONDecoder().decode([Concept].self, from: Data(bytes))) ?? [])
+    }
+
+    /// The whole programme vocabulary stored in `database`'s metadata.
+    static func decodeVocabulary(_ database: Database) -> ProgrammeVocabulary {
+        ProgrammeVocabulary(themes: decodeThemes((try? database.metadata(themes)) ?? []),
+                            concepts: decodeConcepts((try? database.metadata(concepts)) ?? []),
+                            version: String(decoding: (try? database.metadata(vocabularyVersion)) ?? [], as: UTF8.self))
     }
 }

@@ -47,7 +47,7 @@ struct IndexPlan {
     /// The plan for `indexPath` with `jobs` writers and `shards` wanted.
     static func make(indexPath: String, jobs: Int, shards: Int?) throws -> IndexPlan {
         if let shards, !(1...256).contains(shards) {
-            throw ShardError.layoutMismatch(index: indexPath, reason: "--shards must be between 1 and 256, got \(shards)")
+            throw ShardError.layoutMismatch(index: indexPath, reason: "the shard count must be between 1 and 256, got \(shards)")
         }
         if ShardedIndexLayout.isSharded(indexPath) {
             let paths = try ShardedIndexLayout(folder: indexPath).localShardPaths(operation: "index")

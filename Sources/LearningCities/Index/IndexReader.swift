@@ -38,8 +38,23 @@ public final class IndexReader {
         derivedValues[key] = value
         return value
     }
-    /// The theme vocabulary the documents were tagged with (empty when the corpus had none).
-    public private(set) var themes: ThemeVocabulary
+    /// The theme vocabulary the documents were tagged with (empty when the corpus had none),
+    /// decoded on first use (searches never need it) and forgotten when the revision changes.
+    public var themes: ThemeVocabulary {
+        if let cachedThemes { return cachedThemes }
+        let vocabulary = IndexMetadata.decodeThemes((try? database.metadata(IndexMetadata.themes)) ?? [])
+        cachedThemes = vocabulary
+        return vocabulary
+    }
+    private var cachedThemes: ThemeVocabulary?
+    /// The programme concepts the documents were tagged with (`XP` terms), decoded on first use.
+    public var concepts: ConceptVocabulary {
+        if let cachedConcepts { return cachedConcepts }
+        let vocabulary = IndexMetadata.decodeConcepts((try? database.metadata(IndexMetadata.concepts)) ?? [])
+        cachedConcepts = vocabulary
+        return vocabulary
+    }
+    private var cachedConcepts: ConceptVocabulary?
     /// Shards left out because they could not be reached (only with
     /// `allowPartial`); results are then partial.
     public private(set) var unavailableShards: [String]
@@ -58,7 +73,6 @@ public final class IndexReader {
         shardCount = opened.shardCount
         stub = opened.stub
         cities = CityDirectory(cities: [])
-        themes = ThemeVocabulary(themes: [])
         try loadCities()
     }
 
@@ -101,11 +115,12 @@ public final class IndexReader {
         try loadCities()
     }
 
-    /// Loads the cities and themes stored in the index and forgets what was derived from them.
+    /// Loads the cities, themes and concepts stored in the index and forgets what was derived from them.
     private func loadCities() throws {
         do {
             cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
-            themes = IndexMetadata.decodeThemes(try database.metadata(IndexMetadata.themes))
+            cachedThemes = nil
+            cachedConcepts = nil
             cachedSynonyms = nil
             derivedValues = [:]
         } catch {

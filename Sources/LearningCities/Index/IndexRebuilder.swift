@@ -44,6 +44,7 @@ public struct IndexRebuilder {
             }
             shards = stub.entries.count
         }
+        LeftoverFolders.remove(beside: target, infix: ".rebuild-")
         let fresh = target + ".rebuild-\(getpid())"
         try? FileManager.default.removeItem(atPath: fresh)
         let summary: IndexSummary

@@ -1,7 +1,7 @@
 import XapianKit
 
 /// What a whole index (or shard) stores besides its documents: the corpus
-/// metadata (cities, abbreviations, themes, analysis version) and the
+/// metadata (cities, abbreviations, themes, concepts, vocabulary version, analysis version) and the
 /// vocabulary tables derived from its terms.
 enum IndexTables {
     /// Stores the metadata of `corpus`; with `vocabulary`, rebuilds the
@@ -9,7 +9,9 @@ enum IndexTables {
     static func write(_ corpus: PreparedCorpus, writer: WritableDatabase, reader: Database, vocabulary: Bool) throws {
         try writer.setMetadata(IndexMetadata.encode(corpus.cities), for: IndexMetadata.cities)
         try writer.setMetadata(IndexMetadata.encode(corpus.abbreviations), for: IndexMetadata.abbreviations)
-        try writer.setMetadata(IndexMetadata.encode(corpus.themes.themes), for: IndexMetadata.themes)
+        try writer.setMetadata(IndexMetadata.encode(corpus.vocabulary.themes.themes), for: IndexMetadata.themes)
+        try writer.setMetadata(IndexMetadata.encode(corpus.vocabulary.concepts.concepts), for: IndexMetadata.concepts)
+        try writer.setMetadata(Array(corpus.vocabulary.version.utf8), for: IndexMetadata.vocabularyVersion)
         try writer.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
         if vocabulary {
             try VocabularyTables.rebuild(writer: writer, reader: reader, synonyms: corpus.synonyms)

@@ -38,7 +38,7 @@ public struct IndexUpdater {
     }
 
     /// Adds or replaces `documents` (ids unique, city ids among the index's cities), analysed
-    /// with the cities, abbreviations and themes stored in the index. Each document goes to the
+    /// with the cities, abbreviations and vocabulary stored in the index. Each document goes to the
     /// database that owns it (the index itself, or the shard of a sharded index); each database
     /// gets one committed transaction.
     public func upsert(_ documents: [SourceDocument]) throws -> UpsertOutcome {
@@ -47,9 +47,9 @@ public struct IndexUpdater {
             try write(target) { database, view in
                 let cities = IndexMetadata.decodeCities(try view.metadata(IndexMetadata.cities))
                 let abbreviations = IndexMetadata.decodeAbbreviations(try view.metadata(IndexMetadata.abbreviations))
-                let themes = IndexMetadata.decodeThemes(try view.metadata(IndexMetadata.themes))
-                let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
-                let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
+                let vocabulary = IndexMetadata.decodeVocabulary(view)
+                let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
+                let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
                 var touched = VocabularyTables.TouchedWords()
                 for source in group {
                     let idTerm = TermSchema.id + source.id

@@ -26,6 +26,4 @@ public final class LiveIndex {
         return opened
     }
 
-    /// The reader as it is, without refreshing (nil until opened).
-    public var opened: IndexReader? { reader }
 }

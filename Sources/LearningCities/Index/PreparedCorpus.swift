@@ -8,7 +8,8 @@ struct PreparedCorpus: @unchecked Sendable {
     let reader: CorpusReader
     let cities: [City]
     let abbreviations: AbbreviationList
-    let themes: ThemeVocabulary
+    /// The engine's vocabulary extended by the corpus's own.
+    let vocabulary: ProgrammeVocabulary
     let knownCities: Set<String>
     let analyzer: DocumentAnalyzer
     let fingerprinter: DocumentFingerprinter
@@ -22,10 +23,10 @@ struct PreparedCorpus: @unchecked Sendable {
         reader = CorpusReader(root: corpusPath)
         let (cities, cityIssues) = try reader.readCities()
         let (abbreviations, abbreviationIssues) = try AbbreviationList.read(corpus: corpusPath)
-        let (themes, themeIssues) = try ThemeVocabulary.read(corpus: corpusPath)
+        let (vocabulary, themeIssues) = try ProgrammeVocabulary.read(corpus: corpusPath)
         self.cities = cities
         self.abbreviations = abbreviations
-        self.themes = themes
+        self.vocabulary = vocabulary
         knownCities = Set(cities.map(\.id))
         fileIssues = cityIssues + abbreviationIssues + themeIssues
         if strict {
@@ -36,8 +37,8 @@ struct PreparedCorpus: @unchecked Sendable {
                 throw CorpusError.strict(problems)
             }
         }
-        analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, themes: themes)
-        fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, themes: themes)
+        analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
+        fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
     }
 
     /// Every valid document, in corpus order; bad lines go to `issue`.

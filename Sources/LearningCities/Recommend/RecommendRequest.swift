@@ -15,6 +15,8 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
     public var region: String?
     /// Focus on one theme (id or name): only documents about it count.
     public var theme: String?
+    /// Language of the reasons (`vi` or `en`); nil: the source's language.
+    public var lang: String?
     /// Also offer cities that are not GNLC members (applicants, former members, unconfirmed).
     public var includeNonMembers: Bool
 
@@ -24,7 +26,7 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
     /// Creates a request.
     public init(city: String? = nil, text: String? = nil, limit: Int = 5, otherCountries: Bool = false,
                 country: String? = nil, region: String? = nil, theme: String? = nil,
-                includeNonMembers: Bool = false) {
+                includeNonMembers: Bool = false, lang: String? = nil) {
         self.city = city
         self.text = text
         self.limit = limit
@@ -33,10 +35,11 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         self.region = region
         self.theme = theme
         self.includeNonMembers = includeNonMembers
+        self.lang = lang
     }
 
     enum CodingKeys: String, CodingKey {
-        case city, text, limit, country, region, theme
+        case city, text, limit, country, region, theme, lang
         case otherCountries = "other_countries"
         case includeNonMembers = "include_non_members"
     }
@@ -51,6 +54,7 @@ public struct RecommendRequest: Codable, Sendable, Equatable {
         country = try container.decodeIfPresent(String.self, forKey: .country)
         region = try container.decodeIfPresent(String.self, forKey: .region)
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        lang = try container.decodeIfPresent(String.self, forKey: .lang)
         includeNonMembers = try container.decodeIfPresent(Bool.self, forKey: .includeNonMembers) ?? false
     }
 }

@@ -37,6 +37,10 @@ public enum TermSchema {
     public static let lang = "XL"
     /// Theme id (`XHliteracy`); its wdf is the number of cue phrases found (at most `maxThemeWeight`).
     public static let theme = "XH"
+    /// Programme concept of the bilingual vocabulary (`XPpublic-library`),
+    /// in whatever language or wording the document names it; its wdf is the
+    /// number of mentions (at most `maxThemeWeight`). See `ConceptTagger`.
+    public static let programmeConcept = "XP"
     /// Year (`XY2024`).
     public static let year = "XY"
     /// UNESCO region of a linked city, as a slug (`XRasia-and-the-pacific`).

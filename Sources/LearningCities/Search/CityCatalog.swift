@@ -44,9 +44,8 @@ public struct CityCatalog {
     public func list(country: String? = nil) throws -> CityList {
         var code: String?
         if let country {
-            let upper = country.uppercased()
-            guard upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw SearchError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+            guard let upper = CountryCode.normalized(country) else {
+                throw SearchError.invalidParameter(name: "country", reason: CountryCode.problem(country))
             }
             code = upper
         }

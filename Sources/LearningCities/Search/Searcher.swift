@@ -39,6 +39,8 @@ public final class Searcher {
         options.defaultPrefix = TermSchema.folded
         options.boostQuery = analyzed.boostText
         options.boostTerms = analyzed.bigramTerms.map { ($0, bigramWeight) }
+        options.alternativeTerms = ConceptExpansion.terms(for: trimmed, index: index)
+        options.alternativeWeight = ConceptExpansion.weight
         options.stopwords = Array(Set(analyzed.words.map(\.key).filter(index.isQueryStopword)))
         options.fields = TermSchema.fields.map { SearchOptions.Field(name: $0.name, prefix: $0.prefix) }
             + [SearchOptions.Field(name: QueryAnalyzer.conceptField, prefix: TermSchema.concept, isBoolean: false)]
@@ -138,9 +140,8 @@ public final class Searcher {
             filters.append((TermSchema.lang, parsed.rawValue))
         }
         if let country = request.country {
-            let code = country.uppercased()
-            guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw SearchError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+            guard let code = CountryCode.normalized(country) else {
+                throw SearchError.invalidParameter(name: "country", reason: CountryCode.problem(country))
             }
             filters.append((TermSchema.country, code))
         }

@@ -74,7 +74,7 @@ public struct ShardStub: Equatable, Sendable {
 
     /// Reads and parses the stub file at `path`.
     public static func read(from path: String) throws -> ShardStub {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.read(path) else {
             throw ShardError.io(path: path, reason: "no such stub file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -125,7 +125,7 @@ public struct ShardStub: Equatable, Sendable {
         guard chain.count < 16 else {
             throw ShardError.badStub(file: chain[0], line: nil, reason: "stub files nested more than 16 deep")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return }
+        guard let data = FileContents.read(path), let text = String(data: data, encoding: .utf8) else { return }
         for named in localPaths(in: text) {
             let resolved = resolve(named, stubPath: path)
             var isDirectory: ObjCBool = false

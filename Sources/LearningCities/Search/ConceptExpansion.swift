@@ -1,0 +1,34 @@
+/// The programme concepts a query names (`thư viện người cao tuổi` →
+/// `XPpublic-library`, `XPolder-people`), so that the search also finds
+/// documents in the other language that mention all of them (`Older people
+/// as living libraries`), weighted low enough to rank below documents that
+/// use the query's own words. A query that names no concept adds nothing.
+enum ConceptExpansion {
+    /// Weight factor of a match through concepts only.
+    static let weight = 0.25
+
+    /// The `XP` terms of the concepts named in `query`, by the index's
+    /// vocabulary. The query's other words still apply: the clause is the concepts and
+    /// the search keys (`XF`) of the words no concept covers, all required
+    /// (frequent stopwords left out, as the text query leaves them out).
+    /// Empty when the query names no concept.
+    static func terms(for query: String, index: IndexReader) -> [String] {
+        let tokens = Tokenizer().tokens(of: CanonicalComposition.nfc(query))
+        let mentions = index.conceptTagger.mentions(in: tokens)
+        guard !mentions.isEmpty else { return [] }
+        var covered = Set<Int>()
+        for mention in mentions { covered.formUnion(mention.start..<(mention.start + mention.length)) }
+        var seen: Set<String> = []
+        let concepts = mentions.map { TermSchema.programmeConcept + $0.id }
+        let words = tokens.indices.filter { !covered.contains($0) && !index.isQueryStopword(tokens[$0].key) }
+            .map { TermSchema.folded + tokens[$0].key }
+        return (concepts + words).filter { seen.insert($0).inserted }
+    }
+}
+
+extension IndexReader {
+    /// A tagger for the index's concepts, for queries (built once per revision).
+    public var conceptTagger: ConceptTagger {
+        derived("search.conceptTagger") { ConceptTagger(vocabulary: concepts) }
+    }
+}
