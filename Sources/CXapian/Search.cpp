@@ -59,10 +59,47 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
         const bool has_text = o->query && o->query[0];
         std::string prefix = o->default_prefix ? o->default_prefix : "";
 
+        const bool blend = has_text && o->coordination > 0;
+        Xapian::Query all_words;  // blend: the AND query, filtered (for `relaxed`)
+
+        // The filters and exclusions of the options, applied to `query`.
+        auto restrict = [&](Xapian::Query main) -> Xapian::Query {
+            std::map<std::string, std::vector<Xapian::Query>> groups;
+            for (size_t i = 0; i < o->filter_count; ++i)
+                groups[o->filter_prefixes[i]].emplace_back(
+                    std::string(o->filter_prefixes[i]) + o->filter_values[i]);
+            std::vector<Xapian::Query> ands;
+            for (auto &g : groups)
+                ands.emplace_back(Xapian::Query::OP_OR, g.second.begin(), g.second.end());
+            if (!ands.empty())
+                main = Xapian::Query(Xapian::Query::OP_FILTER, main,
+                                     Xapian::Query(Xapian::Query::OP_AND, ands.begin(), ands.end()));
+            if (o->exclude_count > 0) {
+                std::vector<Xapian::Query> ex;
+                for (size_t i = 0; i < o->exclude_count; ++i) ex.emplace_back(o->exclude_terms[i]);
+                main = Xapian::Query(Xapian::Query::OP_AND_NOT, main,
+                                     Xapian::Query(Xapian::Query::OP_OR, ex.begin(), ex.end()));
+            }
+            return main;
+        };
+
         auto build = [&](bool use_and) -> Xapian::Query {
             parser.set_default_op(use_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
             Xapian::Query main;
-            if (has_text) {
+            if (blend) {
+                // Every word optional; documents with all of them gain a share
+                // of their weight again (coordination).
+                parser.set_default_op(Xapian::Query::OP_AND);
+                Xapian::Query conjunction = parse(parser, o->query, prefix.c_str(), flags);
+                parser.set_default_op(Xapian::Query::OP_OR);
+                main = parse(parser, o->query, prefix.c_str(), flags);
+                out->corrected = parser.get_corrected_query_string();
+                if (!conjunction.empty()) all_words = restrict(conjunction);
+                if (!conjunction.empty() && conjunction.serialise() != main.serialise())
+                    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
+                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, conjunction,
+                                                       o->coordination));
+            } else if (has_text) {
                 main = parse(parser, o->query, prefix.c_str(), flags);
                 out->corrected = parser.get_corrected_query_string();
             } else if (o->term_count > 0) {
@@ -85,8 +122,23 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
                 parser.set_default_op(Xapian::Query::OP_OR);  // any exact word adds weight
                 Xapian::Query boost = parse(parser, o->boost_query, "",
                                             flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-                if (!boost.empty())
+                if (!boost.empty()) {
+                    if (o->boost_scale > 0 && o->boost_scale != 1)
+                        boost = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, o->boost_scale);
                     main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
+                }
+            }
+            if (has_text && o->tier_query && o->tier_query[0] && o->tier_weight > 0) {
+                parser.set_default_op(Xapian::Query::OP_AND);  // all exact words
+                Xapian::Query tier = parse(parser, o->tier_query, "",
+                                           flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+                // A constant weight for every document with all the exact
+                // words: a tier of its own, ranked inside by the main query.
+                if (!tier.empty()) {
+                    Xapian::Query constant((new Xapian::FixedWeightPostingSource(o->tier_weight))->release());
+                    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
+                                         Xapian::Query(Xapian::Query::OP_FILTER, constant, tier));
+                }
             }
             if (has_text && o->boost_term_count > 0) {
                 std::vector<Xapian::Query> parts;
@@ -96,24 +148,7 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
                 main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
                                      Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
             }
-
-            std::map<std::string, std::vector<Xapian::Query>> groups;
-            for (size_t i = 0; i < o->filter_count; ++i)
-                groups[o->filter_prefixes[i]].emplace_back(
-                    std::string(o->filter_prefixes[i]) + o->filter_values[i]);
-            std::vector<Xapian::Query> ands;
-            for (auto &g : groups)
-                ands.emplace_back(Xapian::Query::OP_OR, g.second.begin(), g.second.end());
-            if (!ands.empty())
-                main = Xapian::Query(Xapian::Query::OP_FILTER, main,
-                                     Xapian::Query(Xapian::Query::OP_AND, ands.begin(), ands.end()));
-            if (o->exclude_count > 0) {
-                std::vector<Xapian::Query> ex;
-                for (size_t i = 0; i < o->exclude_count; ++i) ex.emplace_back(o->exclude_terms[i]);
-                main = Xapian::Query(Xapian::Query::OP_AND_NOT, main,
-                                     Xapian::Query(Xapian::Query::OP_OR, ex.begin(), ex.end()));
-            }
-            return main;
+            return restrict(main);
         };
 
         // Remote shards with a tie break: Xapian 1.4's matcher
@@ -135,6 +170,8 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
             out->query = query;
             out->enquire = Xapian::Enquire(db->db);
             out->enquire.set_query(query);
+            if (o->bm25_set)
+                out->enquire.set_weighting_scheme(Xapian::BM25Weight(o->bm25_k1, 0, 1, o->bm25_b, 0.5));
             if (o->collapse_slot >= 0) out->enquire.set_collapse_key(o->collapse_slot);
             if (o->tie_break_slot >= 0)
                 out->enquire.set_sort_by_relevance_then_value(o->tie_break_slot, false);
@@ -159,7 +196,12 @@ lc_mset *lc_search(lc_database *db, const lc_search_options *o, lc_error *err) {
 
         const bool use_and = o->default_and != 0;
         run(build(use_and));
-        if (use_and && o->relax_to_or && has_text && out->mset.empty()) {
+        if (blend && !out->mset.empty()) {
+            // Relaxed when no document has every word.
+            Xapian::Enquire check(db->db);
+            check.set_query(all_words);
+            out->relaxed = all_words.empty() || check.get_mset(0, 1).empty();
+        } else if (!blend && use_and && o->relax_to_or && has_text && out->mset.empty()) {
             Xapian::Query relaxed = build(false);
             if (relaxed.serialise() != out->query.serialise()) {
                 run(relaxed);

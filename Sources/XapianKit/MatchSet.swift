@@ -102,6 +102,7 @@ extension Database {
                                                 (options.query ?? "").withCString { query in
                                                     options.defaultPrefix.withCString { prefix in
                                                         (options.boostQuery ?? "").withCString { boost in
+                                                          (options.tierQuery ?? "").withCString { tier in
                                                             var o = lc_search_options()
                                                             o.query = options.query == nil ? nil : query
                                                             o.default_prefix = prefix
@@ -135,7 +136,15 @@ extension Database {
                                                             o.alternative_terms = alternatives
                                                             o.alternative_term_count = options.alternativeTerms.count
                                                             o.alternative_weight = options.alternativeWeight
+                                                            o.bm25_set = options.bm25 == nil ? 0 : 1
+                                                            o.bm25_k1 = options.bm25?.k1 ?? 1
+                                                            o.bm25_b = options.bm25?.b ?? 0.5
+                                                            o.boost_scale = options.boostScale
+                                                            o.tier_query = options.tierQuery == nil ? nil : tier
+                                                            o.tier_weight = options.tierWeight
+                                                            o.coordination = options.coordination
                                                             return lc_search(handle, &o, &error)
+                                                          }
                                                         }
                                                     }
                                                 }

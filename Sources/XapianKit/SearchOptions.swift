@@ -60,6 +60,20 @@ public struct SearchOptions: Sendable {
     public var facetSlots: [Int] = []
     /// Words the parser drops outside phrases.
     public var stopwords: [String] = []
+    /// BM25's k1 and b (nil: Xapian's defaults, k1 1 and b 0.5).
+    public var bm25: (k1: Double, b: Double)?
+    /// Weight factor of `boostQuery`.
+    public var boostScale: Double = 1
+    /// Optional text parsed without prefix and with AND between its words:
+    /// documents with all of its words gain the constant `tierWeight`, a tier
+    /// above the others.
+    public var tierQuery: String?
+    /// The constant weight of `tierQuery`'s documents.
+    public var tierWeight: Double = 0
+    /// 0: AND between words, relaxed to OR when AND finds nothing. Above 0:
+    /// every word is optional (OR) and documents with all of them gain their
+    /// AND weight times this factor; `relaxed` says whether none had them all.
+    public var coordination: Double = 0
 
     /// Empty options: matches everything.
     public init() {}

@@ -14,6 +14,8 @@ struct JudgedQuery: Codable {
     var intent: String
     /// Relevant document ids with their grade, 1...3.
     var relevant: [String: Int]
+    /// True for the questions kept aside while tuning, scored last.
+    var heldout: Bool?
 
     /// True for a Vietnamese query.
     var isVietnamese: Bool { lang == "vi" }

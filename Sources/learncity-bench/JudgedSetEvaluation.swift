@@ -25,6 +25,7 @@ enum QueryForm: String, Codable {
 struct QueryRun: Codable {
     var queryID: String
     var lang: String
+    var heldout: Bool
     var form: QueryForm
     var system: RankingSystem
     var text: String
@@ -98,7 +99,7 @@ struct JudgedSetResult: Codable {
 /// Runs the judged queries through the baseline and learncity and scores them.
 enum JudgedSetEvaluation {
     /// The subsets reported, in table order.
-    static let subsets = ["all", "vi", "vi unaccented", "en", "all, vi unaccented"]
+    static let subsets = ["all", "vi", "vi unaccented", "en", "all, vi unaccented", "en held-out"]
 
     static func run(queries: [JudgedQuery], learncityIndex: String, baselineIndex: String,
                     documentIDs: Set<String>) throws -> JudgedSetResult {
@@ -130,7 +131,8 @@ enum JudgedSetEvaluation {
                     } catch {
                         failure = "\(error)"
                     }
-                    runs.append(QueryRun(queryID: query.id, lang: query.lang, form: form, system: system, text: text,
+                    runs.append(QueryRun(queryID: query.id, lang: query.lang, heldout: query.heldout ?? false,
+                                         form: form, system: system, text: text,
                                          top: top,
                                          reciprocalRank: RankingMetrics.reciprocalRank(top, grades: query.relevant),
                                          ndcg: RankingMetrics.ndcg(top, grades: query.relevant),
@@ -145,6 +147,7 @@ enum JudgedSetEvaluation {
             case "vi": return run.lang == "vi" && run.form == .accented
             case "vi unaccented": return run.lang == "vi" && run.form == .unaccented
             case "en": return run.lang == "en"
+            case "en held-out": return run.lang == "en" && run.heldout
             default: return run.lang == "en" || run.form == .unaccented
             }
         }

@@ -26,6 +26,18 @@ struct QualityCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the VNTC sample.")
     var seed: UInt64 = 5
 
+    @Option(name: .long, help: "Folder of question→passage development sets (alqac/, virhe4qa/…); skipped when absent.")
+    var qa = "../shared/data/qa-dev"
+
+    @Option(name: .long, help: "Questions used per question set, spread over the folds (0: all).")
+    var qaSample = 0
+
+    @Flag(name: .long, help: "Tune the ranking parameters on the question sets' tuning folds (folds 0-2) and report the result on the held-out folds.")
+    var tune = false
+
+    @Flag(name: .long, help: "Skip the judged set (question sets only).")
+    var skipJudged = false
+
     @Option(name: .long, help: "JSON results file (default bench-results/quality-<timestamp>.json).")
     var output: String?
 
@@ -54,10 +66,20 @@ struct QualityCommand: ParsableCommand {
             let message = withUnsafeBytes(of: indexed.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             throw BenchFailure(description: "baseline indexing: \(message)")
         }
-        log("running the judged queries…")
-        let judgedResult = try JudgedSetEvaluation.run(queries: queries, learncityIndex: learncityIndex,
+        var judgedResult: JudgedSetResult?
+        if !skipJudged {
+            log("running the judged queries…")
+            judgedResult = try JudgedSetEvaluation.run(queries: queries, learncityIndex: learncityIndex,
                                                        baselineIndex: baselineIndex,
                                                        documentIDs: try Self.ids(in: prepared.flatPath))
+        }
+
+        var qaResult: QAResult?
+        if FileManager.default.fileExists(atPath: qa) {
+            qaResult = try QAEvaluation.run(folder: qa, work: work, sample: qaSample, tune: tune, log: log)
+        } else {
+            log("no question sets at \(qa): skipped")
+        }
 
         var moreLikeThis: MoreLikeThisResult?
         if vntcSample > 0 {
@@ -66,7 +88,7 @@ struct QualityCommand: ParsableCommand {
         }
         let report = QualityReport(date: ISO8601DateFormatter().string(from: Date()),
                                    command: CommandLine.arguments.joined(separator: " "),
-                                   judged: judgedResult, moreLikeThis: moreLikeThis)
+                                   judged: judgedResult, qa: qaResult, moreLikeThis: moreLikeThis)
         print(report.table())
         let path = output ?? "bench-results/quality-\(Self.timestamp()).json"
         try report.write(to: path)

@@ -4,7 +4,8 @@ import Foundation
 struct QualityReport: Codable {
     var date: String
     var command: String
-    var judged: JudgedSetResult
+    var judged: JudgedSetResult?
+    var qa: QAResult?
     var moreLikeThis: MoreLikeThisResult?
 
     func write(to path: String) throws {
@@ -16,10 +17,43 @@ struct QualityReport: Codable {
     }
 
     func table() -> String {
-        func f(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
-        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
         var lines: [String] = []
-        let j = judged
+        if let judged { lines += judgedTable(judged) }
+        if let qa { lines += qaTable(qa) }
+        if let m = moreLikeThis { lines += moreLikeThisTable(m) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func f(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+    private func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+    func qaTable(_ qa: QAResult) -> [String] {
+        var lines = ["", "QUESTION SETS (\(qa.sets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) questions; "
+            + "folds 0-2 tune, 3-4 held out): MRR@10 / nDCG@10 / Recall@100"]
+        let groups = ["tuning folds", "held-out folds", "all"]
+        lines.append(pad("set, system", 40) + groups.map { lpad($0, 26) }.joined())
+        var keys: [String] = []
+        for row in qa.rows {
+            let key = "\(row.set)|\(row.form)|\(row.system)"
+            if !keys.contains(key) { keys.append(key) }
+        }
+        for key in keys {
+            let parts = key.split(separator: "|").map(String.init)
+            let cells = groups.map { group -> String in
+                guard let row = qa.rows.first(where: { $0.set == parts[0] && $0.form == parts[1] && $0.system == parts[2] && $0.folds == group })
+                else { return lpad("-", 26) }
+                return lpad("\(f(row.score.mrr)) / \(f(row.score.ndcg)) / \(f(row.score.recall100))", 26)
+            }
+            lines.append(pad("\(parts[0]) \(parts[1]), \(parts[2])", 40) + cells.joined())
+        }
+        if let tuned = qa.tuned {
+            lines.append("tuned on folds 0-2: " + tuned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    func judgedTable(_ j: JudgedSetResult) -> [String] {
+        var lines: [String] = []
         lines.append("JUDGED SET: \(j.queries) queries (\(j.vietnamese) vi with accents, each also typed without; \(j.english) en), "
             + "\(j.documents) documents")
         if !j.missingJudgedDocuments.isEmpty {
@@ -72,7 +106,12 @@ struct QualityReport: Codable {
             lines.append("\(failures.count) runs failed:")
             for run in failures.prefix(10) { lines.append("  \(run.system.rawValue) \(run.queryID) \(run.form.rawValue): \(run.error!)") }
         }
-        if let m = moreLikeThis {
+        return lines
+    }
+
+    func moreLikeThisTable(_ m: MoreLikeThisResult) -> [String] {
+        var lines: [String] = []
+        do {
             lines.append("")
             lines.append("VNTC MORE LIKE THIS: \(m.sampled) of \(m.documents) documents sampled (\(m.topics) topics, seed \(m.seed)); "
                 + "\(m.duplicateTexts) texts occur more than once (\(m.duplicateTextsAcrossTopics) under several topics), "
@@ -95,7 +134,7 @@ struct QualityReport: Codable {
             }
             lines.append("indexing seconds: learncity \(f(m.learncityIndexSeconds, 1)), plain Xapian \(f(m.baselineIndexSeconds, 1))")
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

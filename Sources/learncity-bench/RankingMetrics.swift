@@ -22,6 +22,24 @@ enum RankingMetrics {
         return dcg(ranked.prefix(depth).map { grades[$0] ?? 0 }) / ideal
     }
 
+    /// nDCG@`depth` with linear gains (the grade itself), as TREC-style
+    /// question sets are scored.
+    static func ndcgLinear(_ ranked: [String], grades: [String: Int], depth: Int = depth) -> Double {
+        func dcg(_ gains: [Int]) -> Double {
+            gains.enumerated().reduce(0) { $0 + Double(max($1.element, 0)) / log2(Double($1.offset + 2)) }
+        }
+        let ideal = dcg(grades.values.sorted(by: >).prefix(depth).map { $0 })
+        guard ideal > 0 else { return 0 }
+        return dcg(ranked.prefix(depth).map { grades[$0] ?? 0 }) / ideal
+    }
+
+    /// Share of the relevant documents found in the top `depth`.
+    static func recall(_ ranked: [String], grades: [String: Int], depth: Int) -> Double {
+        let relevant = grades.filter { $0.value > 0 }
+        guard !relevant.isEmpty else { return 0 }
+        return Double(ranked.prefix(depth).filter { (relevant[$0] ?? 0) > 0 }.count) / Double(relevant.count)
+    }
+
     /// Discounted cumulative gain of grades in rank order.
     static func dcg(_ gradesInRankOrder: [Int]) -> Double {
         gradesInRankOrder.enumerated().reduce(0) { sum, item in

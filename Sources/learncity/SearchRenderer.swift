@@ -11,6 +11,15 @@ struct SearchRenderer {
         var out = ""
         if let accented = response.accented { out += style("Read as: \(accented)", "2") + "\n" }
         if let suggestion = response.didYouMean { out += style("Did you mean: \(suggestion)?", "33") + "\n" }
+        if response.parsedAs == "words" {
+            out += style("The query's operators and punctuation could not be parsed: searched its words as plain text.", "33") + "\n"
+        }
+        if let exact = response.exactMatches, let approximate = response.approximateMatches, approximate > 0 {
+            let words = quote(response.accented ?? response.query)
+            let approximateText = "\(approximate) approximate match\(approximate == 1 ? "" : "es") (same letters, other accents)"
+            out += style(exact == 0 ? "No document has \(words); \(approximateText)."
+                         : "\(exact) document\(exact == 1 ? " has" : "s have") \(words); then \(approximateText).", "33") + "\n"
+        }
         if response.total == 0 {
             out += "No documents match \(quote(response.query)).\n"
             return out
@@ -19,6 +28,9 @@ struct SearchRenderer {
         out += "\(response.total) document\(response.total == 1 ? "" : "s") match \(quote(response.query))"
         out += response.results.isEmpty ? ".\n" : "; showing \(response.offset + 1)–\(shownTo).\n"
         if response.relaxed { out += style("No document has every word: showing documents with any of them.\n", "33") }
+        if let from = response.partialFrom {
+            out += style("From rank \(from) on, documents with only some of the words.\n", "2")
+        }
         if let clamped = response.limitClamped { out += "(limit clamped to \(clamped))\n" }
         for hit in response.results {
             out += "\n"

@@ -49,10 +49,13 @@ import LearningCities
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func unparsableQueryIsExitOne() throws {
+    @Test func unparsableQueryIsSearchedAsWords() throws {
         let result = try CLIRunner.run(["search", "--index", Self.index, "hoc AND"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("cannot parse query"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("searched its words as plain text"))
+        let json = try CLIRunner.run(["search", "--index", Self.index, "--json", "...hoc"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains(#""parsed_as":"words""#) || json.stdout.contains(#""parsed_as" : "words""#))
     }
 
     @Test func missingIndexIsExitOne() throws {

@@ -67,4 +67,21 @@ import Testing
         #expect(plain.parserText == "hoc tap AND suot doi")
         #expect(plain.boostText == nil)
     }
+
+    @Test func questionWordsOnlyBoost() {
+        let legal = QueryAnalyzer.analyze("Người dưới bao nhiêu tuổi thì không bị phạt tù chung thân?")
+        #expect(legal.questionTerms == ["XFbao", "XFnhieu"])
+        #expect(!legal.parserText.contains("bao nhieu"))
+        #expect(legal.parserText.contains("khong"))  // "không" mid-sentence means "not"
+        #expect(!legal.bigramTerms.contains { $0.contains("nhieu") })
+        let asking = QueryAnalyzer.analyze("Phong dao tao co xu ly su co khong?")
+        #expect(asking.questionTerms == ["XFkhong"])
+        let english = QueryAnalyzer.analyze("How many cities joined the network in 2022?")
+        #expect(english.questionTerms == ["XFhow", "XFmani"])
+        // Vietnamese typed without accents: "do" is thủ đô, not an English question word.
+        #expect(QueryAnalyzer.analyze("thu do ha noi").questionTerms.isEmpty)
+        // A query of question words only keeps them; operators turn the rule off.
+        #expect(QueryAnalyzer.analyze("what").questionTerms.isEmpty)
+        #expect(QueryAnalyzer.analyze("what AND why").questionTerms.isEmpty)
+    }
 }

@@ -82,10 +82,8 @@ import Testing
         let searcher = try makeSearcher()
         #expect(throws: SearchError.emptyQuery) { try searcher.search(SearchRequest(query: "   ")) }
         #expect(throws: SearchError.emptyQuery) { try searcher.search(SearchRequest(query: "((( ..")) }
-        #expect { try searcher.search(SearchRequest(query: "hoc AND")) } throws: { error in
-            guard case SearchError.syntax(_, let message)? = error as? SearchError else { return false }
-            return message.contains("AND")
-        }
+        // A query the parser rejects is searched as plain words (QueryRobustnessTests).
+        #expect(try searcher.search(SearchRequest(query: "hoc AND")).parsedAs == "words")
         #expect { try searcher.search(SearchRequest(query: "hoc", city: "Son Laa")) } throws: { error in
             guard case CityError.unknown(_, let suggestions)? = error as? CityError else { return false }
             return suggestions.first?.id == "vn-son-la"
@@ -166,7 +164,8 @@ import Testing
     @Test func abbreviationsFindTheLongFormAndBack() throws {
         let searcher = try makeSearcher()
         #expect(Set(try searcher.search(SearchRequest(query: "GD-ĐT")).results.map(\.id)) == ["abbr", "long-form"])
-        #expect(Set(try searcher.search(SearchRequest(query: "giao duc va dao tao")).results.map(\.id)) == ["abbr", "long-form"])
+        // Five words: every word optional, the documents with all of them first.
+        #expect(Set(try searcher.search(SearchRequest(query: "giao duc va dao tao")).results.prefix(2).map(\.id)) == ["abbr", "long-form"])
         // The engine's vocabulary knows TTHTCĐ as the community-learning-centre
         // concept: the English document comes too, after the Vietnamese one.
         #expect(try searcher.search(SearchRequest(query: "TTHTCĐ")).results.map(\.id) == ["full-name", "english"])
@@ -174,7 +173,8 @@ import Testing
 
     @Test func compoundsRankAboveScatteredSyllables() throws {
         let response = try makeSearcher().search(SearchRequest(query: "xa hoi hoc tap"))
-        #expect(response.results.map(\.id) == ["compound", "scattered"])
+        #expect(response.results.prefix(2).map(\.id) == ["compound", "scattered"])
+        #expect(response.partialFrom == 3)
         #expect(response.results[0].score > response.results[1].score)
     }
 }

@@ -260,6 +260,22 @@ typedef struct lc_search_options {
     const char *const *alternative_terms;
     size_t alternative_term_count;
     double alternative_weight;
+    /* BM25 parameters when bm25_set is 1 (else Xapian's k1 1, b 0.5). */
+    int bm25_set;
+    double bm25_k1;
+    double bm25_b;
+    /* Weight factor of `boost_query` (0 means 1). */
+    double boost_scale;
+    /* Optional text parsed with no prefix and AND between words: documents
+     * with all of its words (the exact forms) gain the constant `tier_weight`,
+     * a tier above the others. */
+    const char *tier_query;
+    double tier_weight;
+    /* 0: AND between words, relaxed to OR when AND finds nothing (see
+     * default_and, relax_to_or). > 0: every word is optional (OR) and the
+     * documents with all of them gain their AND weight times this factor
+     * (coordination); `relaxed` then says whether none had all of them. */
+    double coordination;
 } lc_search_options;
 
 typedef struct lc_mset lc_mset;

@@ -15,6 +15,28 @@ public struct AnalyzedQuery: Sendable, Equatable {
     /// Bigram terms of adjacent words, to rank compounds (`học tập`) above
     /// the same syllables apart.
     public var bigramTerms: [String]
+    /// Search terms (`XF`) of question words (`bao nhiêu`, `how many`): left
+    /// out of `parserText`, they only boost, with a small weight.
+    public var questionTerms: [String] = []
+    /// Indexes into `words` of the question words.
+    public var questionWordIndexes: Set<Int> = []
+    /// Indexes into `words` of negated words (`-x`, `NOT x`).
+    public var negatedWordIndexes: Set<Int> = []
+    /// Indexes into `words` of wildcard words (`hoc*`).
+    public var wildcardWordIndexes: Set<Int> = []
+    /// True when the query uses boolean operators (AND, OR, NOT…).
+    public var hasOperators = false
+    /// Names of concepts (cities, abbreviations) in the query: ranges of
+    /// `words` with the concept's `concept:` value.
+    public var conceptSpans: [(words: Range<Int>, value: String)] = []
+
+    public static func == (lhs: AnalyzedQuery, rhs: AnalyzedQuery) -> Bool {
+        lhs.parserText == rhs.parserText && lhs.boostText == rhs.boostText && lhs.words == rhs.words
+            && lhs.bigramTerms == rhs.bigramTerms && lhs.questionTerms == rhs.questionTerms
+            && lhs.questionWordIndexes == rhs.questionWordIndexes && lhs.negatedWordIndexes == rhs.negatedWordIndexes
+            && lhs.hasOperators == rhs.hasOperators && lhs.wildcardWordIndexes == rhs.wildcardWordIndexes
+            && lhs.conceptSpans.map { "\($0.words)\($0.value)" } == rhs.conceptSpans.map { "\($0.words)\($0.value)" }
+    }
 }
 
 /// Rewrites query text so that it is analysed exactly like documents:
@@ -65,9 +87,11 @@ public enum QueryAnalyzer {
         }
         if !current.isEmpty { runs.append(current) }
 
+        let questions = questionPieces(pieces)
         for run in runs {
             let tokens: [Token] = run.compactMap { if case .word(let token, _, _, _) = pieces[$0] { return token } else { return nil } }
-            for pair in zip(tokens, tokens.dropFirst()) {
+            for (offset, pair) in zip(tokens, tokens.dropFirst()).enumerated()
+            where !questions.contains(run[offset]) && !questions.contains(run[offset + 1]) {
                 bigramTerms.append(TermSchema.foldedBigram + pair.0.key + TermSchema.bigramSeparator + pair.1.key)
             }
             guard let synonyms else { continue }
@@ -80,22 +104,75 @@ public enum QueryAnalyzer {
         var parser = ""
         var boost: [String] = []
         var words: [Token] = []
+        var questionTerms: [String] = []
+        var questionIndexes: Set<Int> = []
+        var negatedIndexes: Set<Int> = []
+        var wildcardIndexes: Set<Int> = []
+        var conceptSpans: [(words: Range<Int>, value: String)] = []
+        var spanStartWord = 0
         for (index, piece) in pieces.enumerated() {
-            if spanStarts.contains(index) { parser += "(" }
+            if spanStarts.contains(index) {
+                parser += "("
+                spanStartWord = words.count
+            }
             switch piece {
             case .word(let token, let wildcard, let negated, _):
-                words.append(token)
-                if !negated { boost.append(token.exact) }
-                parser += wildcard ? token.folded : token.key
+                if negated { negatedIndexes.insert(words.count) }
+                if wildcard { wildcardIndexes.insert(words.count) }
+                if questions.contains(index), !spanStarts.contains(index), spanEnds[index] == nil {
+                    questionIndexes.insert(words.count)
+                    questionTerms.append(TermSchema.folded + token.key)
+                    words.append(token)
+                } else {
+                    words.append(token)
+                    if !negated { boost.append(token.exact) }
+                    parser += wildcard ? token.folded : token.key
+                }
             case .verbatim(let text):
                 parser += text
             }
-            if let value = spanEnds[index] { parser += " OR \(conceptField):\(value))" }
+            if let value = spanEnds[index] {
+                parser += " OR \(conceptField):\(value))"
+                conceptSpans.append((spanStartWord..<words.count, value))
+            }
         }
 
         let hasAccents = words.contains { $0.exact != $0.folded }
-        return AnalyzedQuery(parserText: parser, boostText: hasAccents ? boost.joined(separator: " ") : nil, words: words,
-                             bigramTerms: bigramTerms)
+        var analyzed = AnalyzedQuery(parserText: parser, boostText: hasAccents && !boost.isEmpty ? boost.joined(separator: " ") : nil,
+                                     words: words, bigramTerms: bigramTerms)
+        analyzed.questionTerms = questionTerms
+        analyzed.questionWordIndexes = questionIndexes
+        analyzed.negatedWordIndexes = negatedIndexes
+        analyzed.conceptSpans = conceptSpans
+        analyzed.wildcardWordIndexes = wildcardIndexes
+        analyzed.hasOperators = pieces.contains { if case .verbatim(let text) = $0 { return operators.contains(text) } else { return false } }
+        return analyzed
+    }
+
+    /// The pieces that are question words (`bao nhiêu`, `how many`): plain
+    /// words outside quotes, not negated nor wildcards, in a query without
+    /// operators, and never every word of the query.
+    private static func questionPieces(_ pieces: [Piece]) -> Set<Int> {
+        var eligible: [Int] = []
+        var folded: [String] = []
+        var clauseEnds: Set<Int> = []
+        var allWords = 0
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .word(let token, let wildcard, let negated, let quoted):
+                allWords += 1
+                guard !wildcard, !negated, !quoted else { continue }
+                eligible.append(index)
+                folded.append(token.folded)
+            case .verbatim(let text):
+                if operators.contains(text) { return [] }
+                if text.contains(where: { "?.,;:!".contains($0) }), !folded.isEmpty { clauseEnds.insert(folded.count - 1) }
+            }
+        }
+        if !folded.isEmpty { clauseEnds.insert(folded.count - 1) }
+        let found = QuestionWords.positions(in: folded, clauseEnds: clauseEnds)
+        guard found.count < allWords else { return [] }
+        return Set(found.map { eligible[$0] })
     }
 
     /// Splits the query into words (with their analysis) and verbatim pieces.

@@ -57,6 +57,25 @@ public struct SynonymDictionary: Sendable {
         queryMatcher.matches(in: tokens).compactMap { match in valueByID[match.id].map { (match, $0) } }
     }
 
+    /// How the concept `value` writes the words `tokens` (a name typed in a
+    /// query): the exact words of its name with the same folded words,
+    /// preferring one written with accents (`sai gon` → `sài gòn`,
+    /// `tthtcd` → `tthtcđ`); nil when no name has them.
+    public func writtenForm(of tokens: [Token], value: String) -> [String]? {
+        let folded = tokens.map(\.folded)
+        var best: [String]?
+        for concept in concepts where concept.value == value {
+            for name in concept.names {
+                let nameTokens = Tokenizer().tokens(of: name)
+                guard nameTokens.map(\.folded) == folded else { continue }
+                let exact = nameTokens.map(\.exact)
+                if nameTokens.contains(where: { $0.exact != $0.folded }) { return exact }
+                if best == nil { best = exact }
+            }
+        }
+        return best
+    }
+
     /// The entries of Xapian's synonym table: alias key → concept term.
     public func synonymEntries() -> [(key: String, term: String)] {
         var entries: [(String, String)] = []

@@ -48,27 +48,47 @@ public struct QuerySuggester {
 
     /// The words written with their most likely exact forms.
     public func accented(_ words: [Token]) throws -> String {
+        try restore(words).text
+    }
+
+    /// The words with their most likely exact forms, and whether the
+    /// reading is confident. `fixed` gives the form of some words outright
+    /// (a name the query spells, `sai gon` → `sài gòn`; a wildcard).
+    public func restore(_ words: [Token], fixed: [Int: String] = [:]) throws -> AccentRestoration {
         var options = try words.map(candidates)
         try addFormsSideBySide(words, to: &options)
-        guard !options.isEmpty else { return "" }
+        for (index, form) in fixed where index < options.count {
+            options[index] = [(form, try database.termFrequency(form))]
+        }
+        guard !options.isEmpty else { return AccentRestoration(words: [], confident: false) }
         // Best path through the candidates (Viterbi): a form's own frequency
-        // plus, for each neighbour pair, how often the two share a document.
+        // plus, for each neighbour pair, how the pair is written where the two
+        // words stand side by side (read from the stored text of documents
+        // with their key bigram); without such documents, how often the two
+        // forms share a document.
         var scores = options[0].map { log(Double($0.frequency) + 1) }
         var back: [[Int]] = []
         for index in 1..<max(options.count, 1) where index < options.count {
             var next: [Double] = []
             var links: [Int] = []
+            let ambiguous = options[index].count > 1 || options[index - 1].count > 1
+            let pairs = ambiguous ? writtenPairs(words[index - 1].key, words[index].key) : [:]
             let bigram = TermSchema.foldedBigram + words[index - 1].key + TermSchema.bigramSeparator + words[index].key
-            let bigramIndexed = try database.termFrequency(bigram) > 0
+            let bigramIndexed = try pairs.isEmpty && database.termFrequency(bigram) > 0
             for form in options[index] {
                 var best = (score: -Double.infinity, from: 0)
                 let formBesideBigram = bigramIndexed ? try database.cooccurrence(bigram, form.word, limit: 100) : 0
                 for (from, previous) in options[index - 1].enumerated() {
-                    let together = try database.cooccurrence(previous.word, form.word, limit: 100)
-                    var score = scores[from] + 2 * log(Double(together) + 1)
-                    if formBesideBigram > 0, together > 0 {
-                        let previousBesideBigram = try database.cooccurrence(bigram, previous.word, limit: 100)
-                        score += adjacencyWeight * log(Double(min(formBesideBigram, previousBesideBigram, together)) + 1)
+                    var score: Double
+                    if !pairs.isEmpty {
+                        score = scores[from] + bigramEvidenceWeight * log(Double(pairs[previous.word + " " + form.word] ?? 0) + 1)
+                    } else {
+                        let together = try database.cooccurrence(previous.word, form.word, limit: 100)
+                        score = scores[from] + 2 * log(Double(together) + 1)
+                        if formBesideBigram > 0, together > 0 {
+                            let previousBesideBigram = try database.cooccurrence(bigram, previous.word, limit: 100)
+                            score += adjacencyWeight * log(Double(min(formBesideBigram, previousBesideBigram, together)) + 1)
+                        }
                     }
                     if score > best.score { best = (score, from) }
                 }
@@ -84,7 +104,9 @@ public struct QuerySuggester {
             choice = back[index - 1][choice]
             chosen.append(options[index - 1][choice].word)
         }
-        return chosen.reversed().joined(separator: " ")
+        chosen.reverse()
+        var postings = PostingCache(database: database)
+        return AccentRestoration(words: chosen, confident: confident(chosen, options: options, postings: &postings))
     }
 
     /// Adds to each restorable word the forms it takes beside its neighbour in
@@ -138,5 +160,54 @@ public struct QuerySuggester {
         guard restorable(word) else { return [mine] }
         let ranked = try rankedForms(ofKey: word.key).prefix(candidatesPerWord)
         return ranked.isEmpty ? [mine] : Array(ranked)
+    }
+
+    /// Weight of side-by-side occurrences against a form's own frequency.
+    var bigramEvidenceWeight = 6.0
+    /// Documents read to see how a pair of keys is written side by side.
+    var pairSampleSize = 12
+
+    /// How the words with keys `first` and `second` are written where they
+    /// stand side by side: exact pair (`"thư viện"`) → occurrences, read from
+    /// the stored text of a few documents indexed with their folded bigram
+    /// (the index keeps exact words without positions).
+    func writtenPairs(_ first: String, _ second: String) -> [String: Int] {
+        let bigram = TermSchema.foldedBigram + first + TermSchema.bigramSeparator + second
+        guard let ids = try? database.documentIDs(for: bigram), !ids.isEmpty else { return [:] }
+        var counts: [String: Int] = [:]
+        let decoder = JSONDecoder()
+        for id in ids.prefix(pairSampleSize) {
+            guard let data = try? database.data(of: id),
+                  let stored = try? StoredDocument(stored: data, decoder: decoder) else { continue }
+            for text in [stored.title, stored.body] {
+                let tokens = Tokenizer().tokens(of: text)
+                for (a, b) in zip(tokens, tokens.dropFirst()) where a.key == first && b.key == second && !b.startsClause {
+                    counts[a.exact + " " + b.exact, default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    /// A reading is confident when its restored words occur together in some
+    /// document (several words), or when one word's form makes up most uses
+    /// of its key (one word).
+    private func confident(_ chosen: [String], options: [[(word: String, frequency: Int)]],
+                           postings: inout PostingCache) -> Bool {
+        let ambiguous = options.indices.filter { options[$0].count > 1 }
+        guard !ambiguous.isEmpty else { return true }
+        if chosen.count == 1 {
+            let total = options[0].reduce(0) { $0 + $1.frequency }
+            let mine = options[0].first { $0.word == chosen[0] }?.frequency ?? 0
+            return total > 0 && Double(mine) >= 0.67 * Double(total)
+        }
+        var together: Set<UInt32>?
+        for word in Set(chosen) {
+            let ids = postings.ids(word)
+            if ids.isEmpty { continue }  // not an indexed word (a wildcard's stem, an unknown word)
+            together = together.map { $0.intersection(ids) } ?? ids
+            if together?.isEmpty == true { return false }
+        }
+        return !(together ?? []).isEmpty
     }
 }

@@ -76,6 +76,21 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var partial: Bool? = nil
     /// The shards (host:port or path) left out of a partial answer.
     public var unavailable: [String]? = nil
+    /// `words` when Xapian's parser rejected the query (stray `..`,
+    /// unbalanced quotes or brackets, a trailing operator) and its words were
+    /// searched as plain text instead.
+    public var parsedAs: String? = nil
+    /// Documents with every word in the exact form typed (or read), when the
+    /// query is short and typed with accents or restored with confidence.
+    public var exactMatches: Int? = nil
+    /// Documents with every word's letters but not its exact accents (`Thủ đô`
+    /// and `thành viên` for `thư viện`): ranked after every exact match.
+    public var approximateMatches: Int? = nil
+    /// Documents with only some of the words, shown after the `total` that
+    /// have them all (short queries whose page was not full).
+    public var partialMatches: Int? = nil
+    /// The rank of the first document with only some of the words.
+    public var partialFrom: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case query, total, offset, results, facets, relaxed, accented
@@ -83,5 +98,10 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case didYouMean = "did_you_mean"
         case facetsSampled = "facets_sampled"
         case partial, unavailable
+        case parsedAs = "parsed_as"
+        case exactMatches = "exact_matches"
+        case approximateMatches = "approximate_matches"
+        case partialMatches = "partial_matches"
+        case partialFrom = "partial_from"
     }
 }

@@ -17,11 +17,17 @@ public struct SnippetMaker: Sendable {
     /// First bytes (up to two) that a word must start with to possibly have each key.
     private let probes: [(count: Int, bytes: UInt16)]
 
-    /// A maker highlighting `keys` in passages of about `length` bytes.
-    public init(keys: [String], length: Int) {
+    /// Keys whose words count as matches only in these exact forms (the
+    /// trusted accents of a query: `doi` → `đời`, so `đối` is not a match).
+    public let exactForms: [String: Set<String>]
+
+    /// A maker highlighting `keys` in passages of about `length` bytes;
+    /// a key of `exactForms` only in its listed exact forms.
+    public init(keys: [String], length: Int, exactForms: [String: Set<String>] = [:]) {
         let unique = Array(Set(keys.filter { !$0.isEmpty })).sorted()
         self.keys = unique
         self.length = max(1, length)
+        self.exactForms = exactForms
         keyIndex = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1, $0) })
         // An English stem keeps at least the word's first two letters (`hoping` → `hope`,
         // `cities` → `citi`); Vietnamese syllables, numbers and short words are their own key.
@@ -58,8 +64,15 @@ public struct SnippetMaker: Sendable {
         }
         let starts = Array(UnsafeBufferPointer(start: words, count: count.pointee))
         let ends = Array(UnsafeBufferPointer(start: words + capacity, count: count.pointee))
-        let matched = Array(UnsafeBufferPointer(start: words + 2 * capacity, count: count.pointee))
+        var matched = Array(UnsafeBufferPointer(start: words + 2 * capacity, count: count.pointee))
         guard !starts.isEmpty else { return "" }
+        if !exactForms.isEmpty {
+            for word in matched.indices where matched[word] >= 0 {
+                guard let forms = exactForms[keys[matched[word]]] else { continue }
+                let text = String(decoding: bytes[starts[word]..<ends[word]], as: UTF8.self)
+                if let exact = Tokenizer().tokens(of: text).first?.exact, !forms.contains(exact) { matched[word] = -1 }
+            }
+        }
         // A text that fits is shown whole.
         let (first, last) = bytes.count <= length ? (0, starts.count - 1) : bestWindow(starts, ends, matched)
 
