@@ -17,31 +17,13 @@ struct MCPCommand: ParsableCommand {
             `learncity mcp --index /path/to/index` (see the README).
             """)
 
-    @OptionGroup var location: IndexLocationOptions
-
-    @Option(name: .long, help: ArgumentHelp("Longest request line accepted, in bytes.", valueName: "bytes"))
-    var maxLineBytes = 1 << 20
-
-    func validate() throws {
-        guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
-    }
+    @OptionGroup var options: LineServerOptions
 
     func run() throws {
-        var reader: IndexReader?
-        do {
-            reader = try location.open()
-        } catch IndexError.missing(let path) {
-            Terminal.standardError.write("learncity mcp: no index at \(path) yet; tool calls will say so until it is built\n")
-        }
-        let index = LiveIndex(path: location.path, reader: reader)
+        let (index, _) = try options.liveIndex(name: "mcp")
         let log: (String) -> Void = { Terminal.standardError.write("learncity mcp: \($0)\n") }
         let server = JSONRPCServer(dispatcher: MCPServer(index: index, version: LearncityVersion.current, log: log),
-                                   maxLineBytes: maxLineBytes, log: log)
-        switch server.run() {
-        case .endOfInput, .shutdown, .outputClosed:
-            return
-        case .inputFailed(let code):
-            throw CommandFailure(description: "mcp: cannot read standard input: \(String(cString: strerror(code)))")
-        }
+                                   maxLineBytes: options.maxLineBytes, log: log)
+        try options.run(server, name: "mcp")
     }
 }
