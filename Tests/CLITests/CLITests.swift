@@ -34,6 +34,18 @@ import LearningCities
         #expect((response.facets.lang["vi"] ?? 0) > 0)
     }
 
+    @Test func anUnaccentedQueryHighlightsOnlyTheWordsItIsReadAs() throws {
+        // `hoc tap suot doi` is read as `học tập suốt đời`: `đối` (in `đối tác`) and `đổi` share
+        // the letters of `doi` but are other words, and are not marked as matches.
+        let result = try CLIRunner.run(["search", "--index", Self.index, "--json", "--limit", "30", "hoc", "tap", "suot", "doi"])
+        let response = try JSONDecoder().decode(SearchResponse.self, from: Data(result.stdout.utf8))
+        #expect(response.accented == "học tập suốt đời")
+        let snippets = response.results.map(\.snippet)
+        #expect(snippets.contains { $0.contains("<b>đời</b>") })
+        #expect(snippets.contains { $0.contains("đối") || $0.contains("đổi") }, "the corpus has the look-alike words")
+        #expect(!snippets.contains { $0.contains("<b>đối</b>") || $0.contains("<b>đổi</b>") }, "\(snippets)")
+    }
+
     @Test func humanOutputShowsRanksTitlesAndCities() throws {
         let result = try CLIRunner.run(["search", "--index", Self.index, "--limit", "3", "--city", "TP.HCM", "ghi danh"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -61,6 +61,16 @@ struct QueryPlan {
                     if let position = plain.firstIndex(of: span.words.lowerBound + offset) { fixed[position] = form }
                 }
             }
+            // An abbreviation group's words typed without accents (`hoc tap suot doi`) are
+            // highlighted only as the group writes them (not `đối` for `doi`); a city's name
+            // matches in any spelling, so its words stay free.
+            for span in analyzed.conceptSpans where span.value.hasPrefix("abbr") {
+                for wordIndex in span.words {
+                    guard let position = plain.firstIndex(of: wordIndex), let form = fixed[position],
+                          form != words[wordIndex].exact else { continue }
+                    exactForms[words[wordIndex].key, default: []].insert(form)
+                }
+            }
             let reading = try RestorationMemo.of(index).restoration(of: plain.map { words[$0] }, fixed: fixed) {
                 try QuerySuggester(database: index.database).restore(plain.map { words[$0] }, fixed: fixed)
             }
@@ -69,6 +79,12 @@ struct QueryPlan {
             for (position, index) in plain.enumerated() { formOf[index] = reading.words[position] }
             let restored = trustable.contains { index in formOf[index].map { $0 != words[index].exact } ?? false }
             if restored {
+                // The words shown as "Read as" are the ones highlighted: `doi` read as `đời`
+                // does not mark `đối` (a confident reading is also ranked in a tier, below).
+                for index in trustable {
+                    guard let form = formOf[index], form != words[index].exact else { continue }
+                    exactForms[words[index].key, default: []].insert(form)
+                }
                 // The reading boosts like accents typed (a wrong form only
                 // loses its boost); a confident one is trusted outright.
                 boostText = words.indices.filter {
