@@ -20,7 +20,7 @@ struct CorpusScratch {
         let cities = try! reader.readCities().cities
         knownCities = Set(cities.map(\.id))
         analyzer = DocumentAnalyzer(cities: cities, abbreviations: try! AbbreviationList.read(corpus: root).list,
-                                    themes: try! ThemeVocabulary.read(corpus: root).vocabulary)
+                                    vocabulary: try! ProgrammeVocabulary.read(corpus: root).vocabulary)
     }
 }
 

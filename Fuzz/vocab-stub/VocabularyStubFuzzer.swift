@@ -9,7 +9,7 @@ struct VocabularyScratch {
     let stubFolder: String
     let cities: [City]
     let abbreviations: AbbreviationList
-    let themes: ThemeVocabulary
+    let vocabulary: ProgrammeVocabulary
     let sample = SourceDocument(
         id: "news/fuzz", type: .news, title: "Thành phố học tập Sơn La và Hà Nội",
         body: "Lifelong learning for all: literacy, digital skills and green learning in Ha Noi, Son La and Cork. "
@@ -28,7 +28,7 @@ struct VocabularyScratch {
         try! FileManager.default.copyItem(atPath: FuzzFixture.index, toPath: stubFolder + "/shard-000")
         cities = try! CorpusReader(root: corpus).readCities().cities
         abbreviations = try! AbbreviationList.read(corpus: corpus).list
-        themes = try! ThemeVocabulary.read(corpus: corpus).vocabulary
+        vocabulary = try! ProgrammeVocabulary.read(corpus: corpus).vocabulary
     }
 }
 
@@ -52,15 +52,15 @@ public func fuzzVocabularyAndStub(_ data: UnsafePointer<UInt8>, _ size: Int) -> 
         switch data[0] % 4 {
         case 0:
             FuzzFixture.write(content, to: scratch.corpus + "/themes.jsonl")
-            let themes = try ThemeVocabulary.read(corpus: scratch.corpus).vocabulary
-            _ = DocumentAnalyzer(cities: scratch.cities, abbreviations: scratch.abbreviations, themes: themes).analyze(scratch.sample)
-            _ = themes.suggestions(for: "literacy")
+            let vocabulary = try ProgrammeVocabulary.read(corpus: scratch.corpus).vocabulary
+            _ = DocumentAnalyzer(cities: scratch.cities, abbreviations: scratch.abbreviations, vocabulary: vocabulary).analyze(scratch.sample)
+            _ = vocabulary.themes.suggestions(for: "literacy")
         case 1:
             FuzzFixture.write(content, to: scratch.corpus + "/abbreviations.jsonl")
             let abbreviations = try AbbreviationList.read(corpus: scratch.corpus).list
             let synonyms = SynonymDictionary(cities: scratch.cities, abbreviations: abbreviations)
             _ = QueryAnalyzer.analyze("UIL hoc tap suot doi TP.HCM Son La", synonyms: synonyms)
-            _ = DocumentAnalyzer(cities: scratch.cities, abbreviations: abbreviations, themes: scratch.themes).analyze(scratch.sample)
+            _ = DocumentAnalyzer(cities: scratch.cities, abbreviations: abbreviations, vocabulary: scratch.vocabulary).analyze(scratch.sample)
         case 2:
             FuzzFixture.write(content, to: scratch.corpus + "/cities.jsonl")
             let cities = try CorpusReader(root: scratch.corpus).readCities().cities
@@ -69,7 +69,7 @@ public func fuzzVocabularyAndStub(_ data: UnsafePointer<UInt8>, _ size: Int) -> 
             _ = directory.matching("Hà Nội")
             let synonyms = SynonymDictionary(cities: cities, abbreviations: scratch.abbreviations)
             _ = QueryAnalyzer.analyze("hoc tap Son La Ha Noi", synonyms: synonyms)
-            _ = DocumentAnalyzer(cities: cities, abbreviations: scratch.abbreviations, themes: scratch.themes).analyze(scratch.sample)
+            _ = DocumentAnalyzer(cities: cities, abbreviations: scratch.abbreviations, vocabulary: scratch.vocabulary).analyze(scratch.sample)
         default:
             let stubPath = scratch.stubFolder + "/index.stub"
             FuzzFixture.write(content, to: stubPath)
