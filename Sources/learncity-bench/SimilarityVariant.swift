@@ -46,9 +46,8 @@ enum SimilarityVariant: String, CaseIterable, Codable {
         options.weightedTerms = chosen.map { ($0.term, $0.weight) }
         options.excludedTerms = [TermSchema.id + id]
         options.limit = limit
-        let decoder = JSONDecoder()
         return try database.search(options).hits.compactMap {
-            (try? decoder.decode(StoredDocument.self, from: Data($0.data)))?.id
+            (try? StoredDocument(stored: $0.data))?.id
         }
     }
 }

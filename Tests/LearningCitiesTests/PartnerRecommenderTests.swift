@@ -166,7 +166,6 @@ struct PartnerRecommenderTests {
     @Test("the source city is never a partner, and no evidence document is about it")
     func sourceExcluded() throws {
         let recommender = try RecommendFixture.recommender()
-        let decoder = JSONDecoder()
         for city in RecommendFixture.groups.keys {
             let response = try recommender.recommend(RecommendRequest(city: city, limit: 15))
             #expect(response.city?.id == city)
@@ -174,7 +173,7 @@ struct PartnerRecommenderTests {
             #expect(!response.partners.contains { $0.id == city })
             for evidence in response.partners.flatMap(\.evidence) {
                 let docid = try #require(try recommender.index.database.documentID(for: TermSchema.id + evidence.id))
-                let stored = try decoder.decode(StoredDocument.self, from: Data(try recommender.index.database.data(of: docid)))
+                let stored = try StoredDocument(stored: try recommender.index.database.data(of: docid))
                 #expect(!stored.cities.contains(city), "\(evidence.id) is about \(city)")
             }
             // Ranks run 1…n, scores descend.
@@ -205,14 +204,13 @@ struct PartnerRecommenderTests {
     func themeFocus() throws {
         let recommender = try RecommendFixture.recommender()
         let database = recommender.index.database
-        let decoder = JSONDecoder()
         for name in ["literacy", "Literacy", "Xóa mù chữ", "xoa mu chu"] {
             let response = try recommender.recommend(RecommendRequest(city: "in-nilambur", limit: 3, theme: name))
             #expect(response.partners.allSatisfy { $0.themes == ["literacy"] })
             #expect(Set(response.partners.map(\.id)) == ["vn-son-la", "mx-queretaro", "eg-giza"])
             for evidence in response.partners.flatMap(\.evidence) {
                 let docid = try #require(try database.documentID(for: TermSchema.id + evidence.id))
-                #expect(try decoder.decode(StoredDocument.self, from: Data(try database.data(of: docid))).themes.contains("literacy"))
+                #expect(try StoredDocument(stored: try database.data(of: docid)).themes.contains("literacy"))
             }
         }
         #expect(throws: RecommendError.unknownTheme("literacyy", suggestions: ["literacy"])) {

@@ -59,7 +59,7 @@ struct ThemeTaggerTests {
         #expect(reader.themes.themes.count > 10)
         #expect(try reader.database.termFrequency(TermSchema.theme + "festivals") >= 8)
         let docid = try #require(try reader.database.documentID(for: TermSchema.id + "initiative/vn-sa-dec/ngay-hoi"))
-        let stored = try JSONDecoder().decode(StoredDocument.self, from: Data(try reader.database.data(of: docid)))
+        let stored = try StoredDocument(stored: try reader.database.data(of: docid))
         #expect(stored.themes.contains("festivals"))
         #expect(stored.themes.contains("culture-of-learning"))
 

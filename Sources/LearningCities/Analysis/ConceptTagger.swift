@@ -13,6 +13,10 @@ public struct ConceptTagger: Sendable {
         themesByConcept = Dictionary(vocabulary.concepts.map { ($0.id, $0.themes) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The forms of every concept as a table for the index's metadata (see
+    /// `CuePhraseMatcher.table`): queries read the few forms they can match.
+    public var formTable: [UInt8] { matcher.table }
+
     /// True when the vocabulary has no concept.
     public var isEmpty: Bool { matcher.isEmpty }
 

@@ -36,6 +36,43 @@ public struct CuePhraseMatcher: Sendable {
         self.cues = cues
     }
 
+    /// A matcher for the phrases of `table` (see `table`) whose first word's
+    /// key is one of `firstKeys`: for a query, the only phrases that can
+    /// match it, read without tokenizing the whole vocabulary again.
+    public init(table: [UInt8], firstKeys: Set<String>) {
+        var cues: [String: [Cue]] = [:]
+        for line in table.split(separator: 0x0A) {
+            guard let tab = line.firstIndex(of: 0x09),
+                  case let first = String(decoding: line[..<tab], as: UTF8.self), firstKeys.contains(first) else { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard fields.count == 5 else { continue }
+            let words = { (field: ArraySlice<UInt8>) in field.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) } }
+            let keys = words(fields[2])
+            let exact = words(fields[3])
+            let accented = fields[4].map { $0 == UInt8(ascii: "1") }
+            guard keys.first == first, exact.count == keys.count, accented.count == keys.count else { continue }
+            cues[first, default: []].append(Cue(id: String(decoding: fields[1], as: UTF8.self), exact: exact, keys: keys,
+                                                accented: accented))
+        }
+        for key in cues.keys {
+            cues[key]?.sort { $0.keys.count != $1.keys.count ? $0.keys.count > $1.keys.count : $0.id < $1.id }
+        }
+        self.cues = cues
+    }
+
+    /// Every phrase, one line each (first key, id, keys, exact words,
+    /// accent flags; tab-separated), for `init(table:firstKeys:)`.
+    public var table: [UInt8] {
+        var lines: [String] = []
+        for (first, list) in cues {
+            for cue in list {
+                lines.append([first, cue.id, cue.keys.joined(separator: " "), cue.exact.joined(separator: " "),
+                              String(cue.accented.map { $0 ? "1" : "0" })].joined(separator: "\t"))
+            }
+        }
+        return Array(lines.sorted().joined(separator: "\n").utf8)
+    }
+
     /// True when no phrase is registered.
     public var isEmpty: Bool { cues.isEmpty }
 

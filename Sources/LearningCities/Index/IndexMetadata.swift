@@ -12,6 +12,8 @@ public enum IndexMetadata {
     public static let themes = "learncity:themes"
     /// JSON array of every programme `Concept` the documents were tagged with.
     public static let concepts = "learncity:concepts"
+    /// The concepts' forms, tokenized (`ConceptTagger.formTable`), for queries.
+    public static let conceptForms = "learncity:concept-forms"
     /// Version of the programme vocabulary (`ProgrammeVocabulary.version`).
     public static let vocabularyVersion = "learncity:vocabulary-version"
     /// `TermSchema.analysisVersion` the index was built with.

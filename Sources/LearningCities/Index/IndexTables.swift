@@ -11,6 +11,7 @@ enum IndexTables {
         try writer.setMetadata(IndexMetadata.encode(corpus.abbreviations), for: IndexMetadata.abbreviations)
         try writer.setMetadata(IndexMetadata.encode(corpus.vocabulary.themes.themes), for: IndexMetadata.themes)
         try writer.setMetadata(IndexMetadata.encode(corpus.vocabulary.concepts.concepts), for: IndexMetadata.concepts)
+        try writer.setMetadata(ConceptTagger(vocabulary: corpus.vocabulary.concepts).formTable, for: IndexMetadata.conceptForms)
         try writer.setMetadata(Array(corpus.vocabulary.version.utf8), for: IndexMetadata.vocabularyVersion)
         try writer.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
         if vocabulary {

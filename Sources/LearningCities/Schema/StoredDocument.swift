@@ -28,18 +28,16 @@ public struct StoredDocument: Codable, Sendable, Equatable {
 }
 
 extension StoredDocument {
-    /// The document as stored in the index's data: one line of JSON with sorted
-    /// keys and unescaped slashes. The index owns this format; interfaces
-    /// print documents with their own encoders.
-    public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(self))
+    /// The document as stored in the index's data (`StoredDocumentFormat`):
+    /// length-prefixed UTF-8 fields, cheap to decode for every hit. The index
+    /// owns this format; interfaces print documents with their own encoders.
+    public func encoded() -> [UInt8] {
+        StoredDocumentFormat.encode(self)
     }
 
-    /// Decodes a document's stored data (see `encoded()`), with `decoder`
-    /// when the caller decodes many.
-    public init(stored data: [UInt8], decoder: JSONDecoder = JSONDecoder()) throws {
-        self = try decoder.decode(StoredDocument.self, from: Data(data))
+    /// Decodes a document's stored data (see `encoded()`); data written as
+    /// JSON by indexes before analysis version 5 is still read.
+    public init(stored data: [UInt8]) throws {
+        self = try StoredDocumentFormat.decode(data)
     }
 }

@@ -91,7 +91,7 @@ public enum TermSchema {
     public static let bodyPositionGap: UInt32 = 100
 
     /// Version of the analysis: changing it re-indexes every document.
-    public static let analysisVersion = "4"
+    public static let analysisVersion = "5"
 
     /// A boolean term, following Xapian's convention that a value starting
     /// with a capital letter is separated from the prefix by a colon

@@ -19,10 +19,9 @@ public struct CityCatalog {
         guard offset >= 0 else { throw SearchError.invalidParameter(name: "offset", reason: "must be 0 or more") }
         let city = try index.cities.resolve(name)
         let honoured = min(limit, SearchRequest.maxLimit)
-        let decoder = JSONDecoder()
         let documents: [CityDocument] = try read {
             try index.database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)).compactMap { docid in
-                guard let stored = try? StoredDocument(stored: try index.database.data(of: docid), decoder: decoder)
+                guard let stored = try? StoredDocument(stored: try index.database.data(of: docid))
                 else { return nil }
                 return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,
                                     lang: stored.lang.rawValue)

@@ -14,7 +14,7 @@ enum ConceptExpansion {
     /// Empty when the query names no concept.
     static func terms(for query: String, index: IndexReader) -> [String] {
         let tokens = Tokenizer().tokens(of: CanonicalComposition.nfc(query))
-        let mentions = index.conceptTagger.mentions(in: tokens)
+        let mentions = mentions(in: tokens, index: index)
         guard !mentions.isEmpty else { return [] }
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.start..<(mention.start + mention.length)) }
@@ -23,6 +23,18 @@ enum ConceptExpansion {
         let words = tokens.indices.filter { !covered.contains($0) && !index.isQueryStopword(tokens[$0].key) }
             .map { TermSchema.folded + tokens[$0].key }
         return (concepts + words).filter { seen.insert($0).inserted }
+    }
+}
+
+extension ConceptExpansion {
+    /// The concept mentions in `tokens`: matched against the forms that
+    /// start with one of their keys, read from the index's form table (an
+    /// index written before the table existed tokenizes every form once).
+    static func mentions(in tokens: [Token], index: IndexReader) -> [(id: String, start: Int, length: Int)] {
+        guard !tokens.isEmpty else { return [] }
+        let table = index.derived("search.conceptForms") { (try? index.database.metadata(IndexMetadata.conceptForms)) ?? [] }
+        if table.isEmpty { return index.conceptTagger.mentions(in: tokens) }
+        return CuePhraseMatcher(table: table, firstKeys: Set(tokens.map(\.key))).matches(in: tokens)
     }
 }
 

@@ -14,13 +14,12 @@ public struct DocumentCatalog {
 
     /// The document with id `id` as the index stores it, or nil when there is none.
     public func document(id: String) throws -> StoredDocument? {
-        let decoder = JSONDecoder()
         do {
             return try index.withRetry {
                 guard let docid = try index.database.documentIDs(for: TermSchema.term(TermSchema.id, id)).first else {
                     return nil
                 }
-                return try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+                return try? StoredDocument(stored: try index.database.data(of: docid))
             }
         } catch let error as XapianError {
             throw IndexError.from(error, path: index.path)
@@ -32,7 +31,6 @@ extension DocumentCatalog {
     /// One page of every document in the index, in id order: the total and
     /// up to `limit` documents from `offset` (titles read for that page only).
     public func list(offset: Int, limit: Int) throws -> (total: Int, documents: [CityDocument]) {
-        let decoder = JSONDecoder()
         do {
             return try index.withRetry {
                 let ids = try index.database.allTerms(prefix: TermSchema.id)
@@ -40,7 +38,7 @@ extension DocumentCatalog {
                 let page = ids[offset..<min(ids.count, offset + limit)]
                 let documents: [CityDocument] = try page.compactMap { entry in
                     guard let docid = try index.database.documentID(for: entry.term),
-                          let stored = try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+                          let stored = try? StoredDocument(stored: try index.database.data(of: docid))
                     else { return nil }
                     return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,
                                         lang: stored.lang.rawValue)
@@ -56,13 +54,12 @@ extension DocumentCatalog {
 extension DocumentCatalog {
     /// Calls `body` with every document of the index, in id order.
     public func forEach(_ body: (StoredDocument) throws -> Void) throws {
-        let decoder = JSONDecoder()
         let documents: [StoredDocument]
         do {
             documents = try index.withRetry {
                 try index.database.allTerms(prefix: TermSchema.id).compactMap { entry in
                     guard let docid = try index.database.documentID(for: entry.term) else { return nil }
-                    return try? decoder.decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+                    return try? StoredDocument(stored: try index.database.data(of: docid))
                 }
             }
         } catch let error as XapianError {

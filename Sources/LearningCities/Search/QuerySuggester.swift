@@ -175,10 +175,9 @@ public struct QuerySuggester {
         let bigram = TermSchema.foldedBigram + first + TermSchema.bigramSeparator + second
         guard let ids = try? database.documentIDs(for: bigram), !ids.isEmpty else { return [:] }
         var counts: [String: Int] = [:]
-        let decoder = JSONDecoder()
         for id in ids.prefix(pairSampleSize) {
             guard let data = try? database.data(of: id),
-                  let stored = try? StoredDocument(stored: data, decoder: decoder) else { continue }
+                  let stored = try? StoredDocument(stored: data) else { continue }
             for text in [stored.title, stored.body] {
                 let tokens = Tokenizer().tokens(of: text)
                 for (a, b) in zip(tokens, tokens.dropFirst()) where a.key == first && b.key == second && !b.startsClause {

@@ -65,12 +65,11 @@ public final class Searcher {
         }
         let matches = ranked.matches
 
-        let decoder = JSONDecoder()
         var results: [SearchHit] = []
         let snippets = request.snippets && !ranked.hits.isEmpty ? snippetMaker(plan, matches: matches) : nil
         for (offset, entry) in ranked.hits.enumerated() {
             let hit = entry.hit
-            guard let stored = try? StoredDocument(stored: hit.data, decoder: decoder) else { continue }
+            guard let stored = try? StoredDocument(stored: hit.data) else { continue }
             let snippet = snippets?.snippet(of: stored.body) ?? ""
             results.append(SearchHit(rank: request.offset + offset + 1, id: stored.id, type: stored.type.rawValue,
                                      title: stored.title, cities: stored.cities, date: stored.date,

@@ -37,9 +37,8 @@ public struct SimilarDocuments {
             options.excludedTerms = [TermSchema.id + id]
             options.limit = limit
             let matches = try database.search(options)
-            let decoder = JSONDecoder()
             return matches.hits.compactMap { hit in
-                (try? StoredDocument(stored: hit.data, decoder: decoder)).map { ($0.id, hit.weight) }
+                (try? StoredDocument(stored: hit.data)).map { ($0.id, hit.weight) }
             }
         }
     }
