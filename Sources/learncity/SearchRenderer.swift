@@ -54,17 +54,33 @@ struct SearchRenderer {
     }
 
     /// The snippet is HTML-escaped with <b> around matches: turn it into terminal text.
+    /// The snippet for a terminal: `<b>…</b>` as `open`/`close`, HTML
+    /// entities decoded, line breaks as spaces, in one pass over its bytes.
     private func highlight(_ snippet: String) -> String {
-        let open = color ? "\u{1B}[1;33m" : "["
-        let close = color ? "\u{1B}[0m" : "]"
-        return unescape(snippet.replacingOccurrences(of: "<b>", with: open).replacingOccurrences(of: "</b>", with: close))
-            .replacingOccurrences(of: "\n", with: " ")
-    }
-
-    private func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        let open = Array((color ? "\u{1B}[1;33m" : "[").utf8)
+        let close = Array((color ? "\u{1B}[0m" : "]").utf8)
+        let replacements: [(from: [UInt8], to: [UInt8])] = [
+            (Array("<b>".utf8), open), (Array("</b>".utf8), close), (Array("&lt;".utf8), [UInt8(ascii: "<")]),
+            (Array("&gt;".utf8), [UInt8(ascii: ">")]), (Array("&quot;".utf8), [UInt8(ascii: "\"")]),
+            (Array("&#39;".utf8), [UInt8(ascii: "'")]), (Array("&amp;".utf8), [UInt8(ascii: "&")]),
+        ]
+        let bytes = Array(snippet.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 32)
+        var index = 0
+        scan: while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
+                for replacement in replacements where bytes[index...].starts(with: replacement.from) {
+                    output.append(contentsOf: replacement.to)
+                    index += replacement.from.count
+                    continue scan
+                }
+            }
+            output.append(byte == 0x0A ? 0x20 : byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func style(_ text: String, _ code: String) -> String {

@@ -127,7 +127,9 @@ struct JSONFields {
     func requiredString(_ key: String) throws(FieldError) -> String {
         guard let value = object[key], !(value is NSNull) else { throw FieldError(reason: "missing required field '\(key)'") }
         guard let string = value as? String else { throw FieldError(reason: "field '\(key)' must be a string") }
-        guard !string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Not empty once trimmed: some scalar is not white space (without copying a whole body to trim it).
+        let blank = CharacterSet.whitespacesAndNewlines
+        guard string.unicodeScalars.contains(where: { !blank.contains($0) }) else {
             throw FieldError(reason: "field '\(key)' is empty")
         }
         return string

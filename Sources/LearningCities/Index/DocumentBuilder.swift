@@ -46,7 +46,7 @@ public enum DocumentBuilder {
         if let year = stored.year { document.values[TermSchema.Slot.year] = SortableNumber.serialise(Double(year)) }
         if let primary = stored.cities.first { document.setValue(primary, slot: TermSchema.Slot.primaryCity) }
         document.setValue(fingerprint, slot: TermSchema.Slot.fingerprint)
-        document.data = (try? stored.encoded()) ?? []
+        document.data = stored.encoded()
         return document
     }
 

@@ -32,9 +32,39 @@ extension ConceptExpansion {
     /// index written before the table existed tokenizes every form once).
     static func mentions(in tokens: [Token], index: IndexReader) -> [(id: String, start: Int, length: Int)] {
         guard !tokens.isEmpty else { return [] }
-        let table = index.derived("search.conceptForms") { (try? index.database.metadata(IndexMetadata.conceptForms)) ?? [] }
-        if table.isEmpty { return index.conceptTagger.mentions(in: tokens) }
-        return CuePhraseMatcher(table: table, firstKeys: Set(tokens.map(\.key))).matches(in: tokens)
+        let forms = index.derived("search.conceptForms") {
+            ConceptForms(table: CuePhraseMatcher.Table(bytes: (try? index.database.metadata(IndexMetadata.conceptForms)) ?? []))
+        }
+        if forms.table.isEmpty { return index.conceptTagger.mentions(in: tokens) }
+        return forms.matcher(for: Set(tokens.map(\.key))).matches(in: tokens)
+    }
+}
+
+/// The concept form table of one index revision, with the phrases of each
+/// first key read once (a server answers many queries with the same words).
+/// Belongs to one `IndexReader`, hence to one thread.
+final class ConceptForms {
+    /// The table in the index's metadata.
+    let table: CuePhraseMatcher.Table
+    private var phrases: [String: [CuePhraseMatcher.Cue]] = [:]
+
+    init(table: CuePhraseMatcher.Table) {
+        self.table = table
+    }
+
+    /// A matcher for the phrases that start with one of `keys`.
+    func matcher(for keys: Set<String>) -> CuePhraseMatcher {
+        var wanted: [String: [CuePhraseMatcher.Cue]] = [:]
+        for key in keys {
+            if let known = phrases[key] {
+                wanted[key] = known
+            } else {
+                let read = table.phrases(startingWith: key)
+                phrases[key] = read
+                wanted[key] = read
+            }
+        }
+        return CuePhraseMatcher(phrasesByFirstKey: wanted)
     }
 }
 
