@@ -128,6 +128,39 @@ struct PartnerRecommenderTests {
         #expect(throws: RecommendError.self) { try recommender.recommend(RecommendRequest(city: "vn-son-la", lang: "fr")) }
     }
 
+    @Test("evidence counts per city: a profile template and words most cities of a language use weigh nothing and are never shown")
+    func templatesWeighNothing() throws {
+        let recommender = try RecommendFixture.recommender()
+        let index = recommender.index
+        let statistics = try CityStatistics.of(index, builder: ProfileBuilder(index: index, maxDocuments: 30))
+        let tokenizer = Tokenizer()
+        // Every Vietnamese profile of the fixture is the same template; its
+        // words are in every Vietnamese city, but in only a quarter of all cities.
+        let template = ["ban chỉ đạo", "kế hoạch hành động", "bộ tiêu chí đánh giá", "triển khai"]
+        let keys = template.flatMap { tokenizer.tokens(of: $0).map(\.key) }
+        // (Some of its syllables are stopwords, never words; the others are in every Vietnamese city.)
+        #expect(keys.filter { statistics.commonness($0, .word) == 1 }.count >= 4)
+        for key in keys { #expect(statistics.rarity(key, .word) == 0, "\(key)") }
+        // A concept of one group's initiatives, in both languages, stays telling.
+        #expect(statistics.rarity("literacy", .concept) > 1)
+        for city in RecommendFixture.groups.keys.sorted() where city.hasPrefix("vn-") {
+            for partner in try recommender.recommend(RecommendRequest(city: city, limit: 5)).partners {
+                for term in partner.terms {
+                    #expect(!tokenizer.tokens(of: term).contains { keys.contains($0.key) }, "\(city) → \(partner.id): template word '\(term)'")
+                }
+                // English words are never reasons in a Vietnamese answer, nor the reverse.
+                let english = try recommender.recommend(RecommendRequest(city: city, limit: 5, lang: "en"))
+                for term in english.partners.flatMap(\.terms) {
+                    #expect(tokenizer.tokens(of: term).allSatisfy { $0.exact == $0.folded }, "\(city): '\(term)' in an English answer")
+                }
+            }
+        }
+        // The same pair gets the same score whichever city asks.
+        let a = try recommender.compare(CompareRequest(a: "vn-son-la", b: "in-nilambur"))
+        let b = try recommender.compare(CompareRequest(a: "in-nilambur", b: "vn-son-la"))
+        #expect(abs(a.score - b.score) < 1e-6)
+    }
+
     @Test("scores are absolute: on 0…1, not rescaled, and a text unlike any city is a weak match")
     func absoluteScores() throws {
         let recommender = try RecommendFixture.recommender()

@@ -64,10 +64,10 @@ struct ReasonBuilder {
             for form in index.concepts[concept.id]?.allForms ?? [] { for token in tokenizer.tokens(of: form) { said.insert(token.key) } }
         }
         let database = index.database
-        let sourceSide = try source.text.map { SharedWords.side(text: $0, lang: source.lang) }
-            ?? SharedWords.side(database, documents: source.documents.map { ($0.docid, $0.lang) })
-        let partnerDocs = evidenceIDs.map { docid in (docid, partner.document(docid)?.lang ?? "") }
-        let partnerSide = try SharedWords.side(database, documents: partnerDocs)
+        // Words are shown in the answer's language only: both sides' documents in that language.
+        let sourceSide = try source.text.map { source.lang == lang ? SharedWords.side(text: $0, lang: source.lang) : SharedWords.Side() }
+            ?? SharedWords.side(database, documents: source.documents.filter { $0.lang == lang }.map { ($0.docid, $0.lang) })
+        let partnerSide = try SharedWords.side(database, documents: partner.documents.filter { $0.lang == lang }.map { ($0.docid, $0.lang) })
         reasons.terms = try SharedWords.words(for: lexicalTerms, source: sourceSide, partner: partnerSide, said: said, limit: termsShown,
                                             database: database)
         return reasons
