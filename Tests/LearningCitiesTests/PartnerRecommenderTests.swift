@@ -128,7 +128,7 @@ struct PartnerRecommenderTests {
         #expect(throws: RecommendError.self) { try recommender.recommend(RecommendRequest(city: "vn-son-la", lang: "fr")) }
     }
 
-    @Test("evidence counts per city: a profile template and words most cities of a language use weigh nothing and are never shown")
+    @Test("evidence counts per city: a profile template and words most cities of a language use weigh next to nothing and are never shown")
     func templatesWeighNothing() throws {
         let recommender = try RecommendFixture.recommender()
         let index = recommender.index
@@ -140,9 +140,10 @@ struct PartnerRecommenderTests {
         let keys = template.flatMap { tokenizer.tokens(of: $0).map(\.key) }
         // (Some of its syllables are stopwords, never words; the others are in every Vietnamese city.)
         #expect(keys.filter { statistics.commonness($0, .word) == 1 }.count >= 4)
-        for key in keys { #expect(statistics.rarity(key, .word) == 0, "\(key)") }
         // A concept of one group's initiatives, in both languages, stays telling.
-        #expect(statistics.rarity("literacy", .concept) > 1)
+        let literacy = statistics.rarity("literacy", .concept)
+        #expect(literacy > 1)
+        for key in keys { #expect(statistics.rarity(key, .word) < 0.15 * literacy, "\(key)") }
         for city in RecommendFixture.groups.keys.sorted() where city.hasPrefix("vn-") {
             for partner in try recommender.recommend(RecommendRequest(city: city, limit: 5)).partners {
                 for term in partner.terms {

@@ -20,6 +20,8 @@ struct CityProfile {
         var themes: Set<String>
         /// Title (read for profiles of cities).
         var title = ""
+        /// The corpus id (`initiative/vn-son-la/…`; read for profiles of cities).
+        var name = ""
     }
 
     /// The city (nil for a text).

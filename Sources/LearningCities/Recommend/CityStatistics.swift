@@ -8,10 +8,10 @@ import XapianKit
 ///
 /// Its weight (`rarity`) is a city-level idf taken in the language where the
 /// evidence is most common: a concept or word that most cities documented in
-/// some language carry weighs (almost) nothing. So
+/// some language carry weighs almost nothing. So
 /// - a profile template shared by every Vietnamese city (its *ban chỉ đạo…
 ///   bộ tiêu chí đánh giá*, and the concepts it is tagged with) contributes
-///   nothing, though only a quarter of all cities have it;
+///   next to nothing, though only a quarter of all cities have it;
 /// - generic words of a language (*kế hoạch*, *triển khai*, *committee*) say
 ///   nothing, while a word only a few cities of that language use does;
 /// - a city documented in many documents and one documented in a single
@@ -25,6 +25,8 @@ final class CityStatistics {
         var concepts: [String: Double] = [:]
         var themes: [String: Double] = [:]
         var words: [String: Double] = [:]
+        /// Languages of the documents (words only ever match within one).
+        var languages: Set<String> = []
     }
 
     /// What kind of evidence a key is.
@@ -70,24 +72,26 @@ final class CityStatistics {
                     for language in languages { carriers[kind.rawValue][key, default: [:]][language, default: 0] += 1 }
                 }
             }
-            cities[city.id] = Vectors(concepts: profile.concepts, themes: profile.themes, words: try words(of: profile))
+            cities[city.id] = try vectors(of: profile)
         }
         self.carriers = carriers
     }
 
-    /// How telling `key` is: `log((n + 1) / (carriers + 1))` over all
+    /// How telling `key` is: `log((n + 1) / (carriers + ½))` over all
     /// cities, and over the cities of each language that has the key, the
-    /// smallest (0 for a key every city of some language carries).
+    /// smallest: about 0.1 for a key every city of some language carries
+    /// (not quite 0, so that a corpus of three cities that all run the same
+    /// programme still finds them alike), 1.2 for one of four.
     func rarity(_ key: String, _ kind: Kind) -> Double {
         if let known = rarityCache[kind.rawValue][key] { return known }
         var value = 0.0
         if let byLanguage = carriers[kind.rawValue][key] {
             let total = byLanguage.values.reduce(0, +)
-            value = log(Double(cityCount + 1) / Double(min(total, cityCount) + 1))
+            value = log(Double(cityCount + 1) / (Double(min(total, cityCount)) + 0.5))
             for (language, count) in byLanguage {
                 let cities = citiesByLanguage[language] ?? 0
                 guard cities >= minimumLanguageCities else { continue }
-                value = min(value, log(Double(cities + 1) / Double(min(count, cities) + 1)))
+                value = min(value, log(Double(cities + 1) / (Double(min(count, cities)) + 0.5)))
             }
         }
         value = max(value, 0)
@@ -108,7 +112,7 @@ final class CityStatistics {
         return min(value, 1)
     }
 
-    /// `weights` multiplied by each key's rarity (keys of rarity 0 left out).
+    /// `weights` multiplied by each key's rarity (unknown keys left out).
     func weighted(_ weights: [String: Double], _ kind: Kind) -> [String: Double] {
         var result: [String: Double] = [:]
         for (key, weight) in weights {
@@ -116,6 +120,12 @@ final class CityStatistics {
             if rarity > 0 { result[key] = weight * rarity }
         }
         return result
+    }
+
+    /// The vectors of `profile` (not yet weighted by rarity).
+    func vectors(of profile: CityProfile) throws -> Vectors {
+        Vectors(concepts: profile.concepts, themes: profile.themes, words: try words(of: profile),
+                languages: Set(profile.documents.map(\.lang)))
     }
 
     /// The word vector of `profile`'s documents: each document (weighted by

@@ -98,12 +98,12 @@ public final class PartnerRecommender {
         let finder = CandidateFinder(index: index, builder: builder, limit: candidateDocuments)
 
         let source = try sourceProfile(request, focus: focus, builder: builder)
-        let sourceWords = try statistics.words(of: source)
+        let sourceVectors = try statistics.vectors(of: source)
         let lang = try validatedLang(request.lang) ?? source.lang
         let responseCity = source.city.map(RecommendedCity.init)
         let lexicalTerms = try normalised(finder.lexicalTerms(of: source, text: request.text, count: expandTerms,
                                                               maxDocumentShare: maxDocumentShare))
-        guard limit > 0, !(sourceWords.isEmpty && source.concepts.isEmpty && source.themes.isEmpty) else {
+        guard limit > 0, !(sourceVectors.words.isEmpty && source.concepts.isEmpty && source.themes.isEmpty) else {
             return RecommendResponse(city: responseCity, lang: lang, weak: true, partners: [])
         }
 
@@ -116,7 +116,6 @@ public final class PartnerRecommender {
         // Every city with documents is a candidate, first ranked on the
         // statistics' own (unfocused, nothing excluded) vectors; the most
         // promising are then compared in full.
-        let sourceVectors = CityStatistics.Vectors(concepts: source.concepts, themes: source.themes, words: sourceWords)
         let ids = Set(statistics.cities.keys).union(candidates.keys)
         let eligible = ids.compactMap { id -> (City, Double)? in
             guard id != source.city?.id, let city = index.cities[id] else { return nil }
@@ -175,7 +174,10 @@ public final class PartnerRecommender {
 
     /// How similar `partner` is to `source`: the blend of concept, theme and
     /// word similarity (each a cosine of rarity-weighted city vectors), over
-    /// the parts the source has.
+    /// the parts the source has. Words are left out of the blend for a
+    /// partner documented in none of the source's languages: there they are
+    /// missing evidence, not evidence against, so the language of the
+    /// documents does not decide.
     private func similarity(_ source: CityStatistics.Vectors, _ partner: CityStatistics.Vectors,
                             statistics: CityStatistics) -> (score: Double, concepts: ProfileSimilarity,
                                                             themes: ProfileSimilarity, words: ProfileSimilarity) {
@@ -188,7 +190,8 @@ public final class PartnerRecommender {
         var weighted = 0.0, total = 0.0
         for (weight, value, present) in [(conceptWeight, concepts.value, !sourceConcepts.isEmpty),
                                          (themeWeight, themes.value, !sourceThemes.isEmpty),
-                                         (lexicalWeight, words.value, !sourceWords.isEmpty)] where present {
+                                         (lexicalWeight, words.value, !sourceWords.isEmpty && !source.languages.isDisjoint(with: partner.languages))]
+        where present {
             weighted += weight * value
             total += weight
         }
@@ -198,8 +201,7 @@ public final class PartnerRecommender {
     /// The full comparison of `source` with a candidate's own profile.
     private func compared(_ source: CityStatistics.Vectors, _ partner: CityProfile, city: City,
                           lexicalDocuments: [(docid: UInt32, lexical: Double)], statistics: CityStatistics) throws -> Match {
-        let partnerVectors = CityStatistics.Vectors(concepts: partner.concepts, themes: partner.themes,
-                                                    words: try statistics.words(of: partner))
+        let partnerVectors = try statistics.vectors(of: partner)
         let result = similarity(source, partnerVectors, statistics: statistics)
         return Match(city: city, profile: partner, concepts: result.concepts, themes: result.themes, words: result.words,
                      lexicalDocuments: lexicalDocuments, score: result.score)
@@ -227,7 +229,7 @@ public final class PartnerRecommender {
         let lang = try validatedLang(request.lang) ?? a.lang
         let lexicalTerms = try normalised(finder.lexicalTerms(of: a, text: nil, count: expandTerms, maxDocumentShare: maxDocumentShare))
         let lexicalDocuments = try finder.lexicalDocuments(of: second.id, terms: lexicalTerms, excluding: first.id)
-        let sourceVectors = CityStatistics.Vectors(concepts: a.concepts, themes: a.themes, words: try statistics.words(of: a))
+        let sourceVectors = try statistics.vectors(of: a)
         let match = try compared(sourceVectors, b, city: second, lexicalDocuments: lexicalDocuments, statistics: statistics)
         let reasons = ReasonBuilder(index: index, rarity: rarity, lang: lang)
         let said = try reasons.reasons(source: a, partner: b, concepts: match.concepts, themes: match.themes,

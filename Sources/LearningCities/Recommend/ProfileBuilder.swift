@@ -36,21 +36,23 @@ final class ProfileBuilder {
         // Its profile and initiatives first, then news (read in docid order, a bounded number).
         let own = try ownDocumentSet().intersection(candidates)
         let pool = own.sorted().prefix(maxDocuments * 4) + candidates.subtracting(own).sorted().prefix(maxDocuments * 4)
-        var listed: [(docid: UInt32, cities: Int, type: String)] = []
+        var listed: [(docid: UInt32, cities: Int, type: String, stored: (id: String, title: String))] = []
         for docid in pool {
             listed.append((docid, max(try listValue(docid, slot: TermSchema.Slot.cities).count, 1),
-                           String(decoding: try database.value(of: docid, slot: TermSchema.Slot.type), as: UTF8.self)))
+                           String(decoding: try database.value(of: docid, slot: TermSchema.Slot.type), as: UTF8.self),
+                           try stored(docid)))
         }
         // Multi-city news only when the city has nothing else.
         if listed.contains(where: { $0.cities == 1 || $0.type != DocumentType.news.rawValue }) {
             listed.removeAll { $0.cities > 1 && $0.type == DocumentType.news.rawValue }
         }
         let news = DocumentType.news.rawValue
-        listed.sort { ($0.cities, $0.type == news ? 1 : 0, $0.docid) < ($1.cities, $1.type == news ? 1 : 0, $1.docid) }
+        // Ties broken by the document's own id, not its docid: the same order in one database and in shards.
+        listed.sort { ($0.cities, $0.type == news ? 1 : 0, $0.stored.id, $0.docid) < ($1.cities, $1.type == news ? 1 : 0, $1.stored.id, $1.docid) }
         var profile = CityProfile(city: city)
         for entry in listed where profile.documents.count < maxDocuments {
             var document = try document(entry.docid, cities: entry.cities, type: entry.type)
-            document.title = try title(of: entry.docid)
+            (document.name, document.title) = entry.stored
             // One report filed under each city it names (`Sơn La: … at ICLC 6`,
             // `Vinh: … at ICLC 6`) is one document about several cities.
             if titles.contains(Self.reportKey(document.title)) { continue }
@@ -91,7 +93,13 @@ final class ProfileBuilder {
 
     /// The title of a document (empty when its data cannot be read).
     func title(of docid: UInt32) throws -> String {
-        (try? JSONDecoder().decode(StoredDocument.self, from: Data(try index.database.data(of: docid))))?.title ?? ""
+        try stored(docid).title
+    }
+
+    /// The corpus id and title of a document (empty when its data cannot be read).
+    func stored(_ docid: UInt32) throws -> (id: String, title: String) {
+        let stored = try? JSONDecoder().decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+        return (stored?.id ?? "", stored?.title ?? "")
     }
 
     /// A title without the city name it starts with (`Vinh: Learning
