@@ -5,12 +5,30 @@ import LearningCities
 /// The executable as users run it: exit codes, messages, JSON output.
 @Suite(.serialized) struct CLITests {
     static let shippedCorpus = CLIRunner.packageRoot.appendingPathComponent("corpus").path
-    /// One index of the shipped corpus for the whole suite.
-    static let index: String = {
+    /// One index of the shipped corpus for the whole suite, or why it could not be built.
+    static let built: Result<String, IndexBuildFailure> = {
         let path = CLIRunner.temporaryFolder().appendingPathComponent("index").path
-        _ = try? CLIRunner.run(["index", "--corpus", shippedCorpus, "--index", path, "--strict"])
-        return path
+        do {
+            let run = try CLIRunner.run(["index", "--corpus", shippedCorpus, "--index", path, "--strict"])
+            guard run.status == 0 else { return .failure(IndexBuildFailure(reason: "exit \(run.status): \(run.stderr)")) }
+            return .success(path)
+        } catch {
+            return .failure(IndexBuildFailure(reason: "\(error)"))
+        }
     }()
+    /// The suite's index (tests run only once it is built: see `init`).
+    static var index: String { (try? built.get()) ?? "" }
+
+    /// The shipped corpus failed to index: every test of the suite fails with this.
+    struct IndexBuildFailure: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "the suite's index of the shipped corpus could not be built: \(reason)" }
+    }
+
+    /// Fails each test when the suite's index could not be built.
+    init() throws {
+        _ = try Self.built.get()
+    }
 
     @Test func indexPrintsASummaryAndIsStrictClean() throws {
         let path = CLIRunner.temporaryFolder().appendingPathComponent("index").path
@@ -177,10 +195,25 @@ import LearningCities
         let arguments = [CLIRunner.executable.path, "index", "--corpus", big.path, "--index", index]
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The run creates `mark` once its first document is in the open transaction.
+        let mark = folder.appendingPathComponent("first-write").path
+        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+            + ["LEARNCITY_FIRST_WRITE_MARK=\(mark)"]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        #expect(posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0)
-        Thread.sleep(forTimeInterval: 0.5)
+        try #require(posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp) == 0)
         var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: mark), waitpid(pid, &status, WNOHANG) == 0, Date() < deadline {
+            usleep(2_000)
+        }
+        guard FileManager.default.fileExists(atPath: mark) else {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+            Issue.record("the run never reported its first write (status \(status))")
+            return
+        }
         #expect(waitpid(pid, &status, WNOHANG) == 0, "the run finished before it could be interrupted")
         kill(pid, signal)
         waitpid(pid, &status, 0)
