@@ -50,20 +50,12 @@ public final class PartnerRecommender {
 
     /// Runs `request`.
     public func recommend(_ request: RecommendRequest) throws -> RecommendResponse {
-        do {
-            return try index.withRetry { try run(request) }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
+        try index.reading { try run(request) }
     }
 
     /// Compares two cities of the index.
     public func compare(_ request: CompareRequest) throws -> CityComparison {
-        do {
-            return try index.withRetry { try runCompare(request) }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
+        try index.reading { try runCompare(request) }
     }
 
     /// The theme id that `name` (an id or a name in either language) denotes.
