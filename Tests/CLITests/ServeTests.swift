@@ -239,7 +239,7 @@ struct ServeTests {
         let folder = try ServeFixture.temporaryFolder()
         let stub = folder + "/two.stub"
         // Port 1 (tcpmux) is refused at once on a machine that serves nothing there.
-        try "\(index)\nremote 127.0.0.1:1\n".write(toFile: stub, atomically: true, encoding: .utf8)
+        try "auto \(index)\nremote 127.0.0.1:1\n".write(toFile: stub, atomically: true, encoding: .utf8)
         let server = try ServeProcess(index: stub)
         let down = try server.call("search", id: 1, params: ["query": "Cork"])
         let error = down["error"] as? [String: Any]
