@@ -175,34 +175,12 @@ import LearningCities
         }
         try lines.joined(separator: "\n").write(to: big.appendingPathComponent("documents/gen.jsonl"), atomically: true,
                                                  encoding: .utf8)
-        // Spawned with an empty signal mask and default handlers: a test runner's threads may
-        // block or ignore signals, and a child would inherit that.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = [CLIRunner.executable.path, "index", "--corpus", big.path, "--index", index]
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // The run creates `mark` once its first document is in the open transaction.
+        // Spawned with an empty signal mask and default handlers (FaultSupport.spawn); the run
+        // creates `mark` once its first document is in the open transaction.
         let mark = folder.appendingPathComponent("first-write").path
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-            + ["LEARNCITY_FIRST_WRITE_MARK=\(mark)"]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        try #require(posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp) == 0)
+        let pid = FaultSupport.spawn(CLIRunner.executable.path, ["index", "--corpus", big.path, "--index", index],
+                                     environment: ["LEARNCITY_FIRST_WRITE_MARK": mark])
+        try #require(pid > 0, "learncity index could not be started")
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(120)
         while !FileManager.default.fileExists(atPath: mark), waitpid(pid, &status, WNOHANG) == 0, Date() < deadline {
