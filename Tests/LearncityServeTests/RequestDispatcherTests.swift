@@ -85,6 +85,24 @@ import Testing
         #expect(suggestions.count == 2, "\(error)")
     }
 
+    /// One country check (CountryCode) behind every `country` param: any case
+    /// is accepted, anything but two letters is the same invalid-params error.
+    @Test func everyCountryParamIsCheckedAlike() throws {
+        var messages: Set<String> = []
+        for method in ["search", "recommend", "cities"] {
+            var params = #""country":"V1""#
+            if method == "search" { params += #","query":"learning""# }
+            if method == "recommend" { params += #","city":"Cork""# }
+            let error = try #require(try answer(#"{"jsonrpc":"2.0","id":1,"method":"\#(method)","params":{\#(params)}}"#)?["error"])
+            #expect(error["code"] == .integer(JSONRPCErrorCode.invalidParams.rawValue), "\(method): \(error)")
+            #expect(error["data"]?["param"] == .string("country"), "\(method)")
+            messages.insert(error["message"]?.stringValue ?? "")
+        }
+        #expect(messages.count == 1, "\(messages)")
+        let lower = try #require(try answer(#"{"jsonrpc":"2.0","id":2,"method":"recommend","params":{"city":"Cork","country":"kr"}}"#))
+        #expect(lower["error"] == nil, "\(lower)")
+    }
+
     /// Engine errors as clients get them: a stable code and `data.reason`,
     /// and never a command-line flag in the message.
     @Test func engineErrorsAreWordedForClients() {

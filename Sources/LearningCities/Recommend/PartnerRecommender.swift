@@ -234,9 +234,8 @@ public final class PartnerRecommender {
 
     private func validatedCountry(_ country: String?) throws -> String? {
         guard let country else { return nil }
-        let code = country.uppercased()
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw RecommendError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+        guard let code = CountryCode.normalized(country) else {
+            throw RecommendError.invalidParameter(name: "country", reason: CountryCode.problem(country))
         }
         return code
     }
