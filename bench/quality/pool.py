@@ -14,7 +14,8 @@ OUT.jsonl: one line per query with its pooled unjudged documents and which syste
 proposed each at which rank (for the record, never shown to the judge).
 SHEET.txt: per query, its intent and its unjudged pooled documents in a shuffled order, with
 their full text and no system or rank: what the judge reads. Grades are written separately
-(bench/quality/judgements-*.jsonl, then merged into judged-queries.jsonl by merge.py).
+(bench/quality/judgements-DATE.jsonl, every grade including 0); the relevant ones are
+added to the `relevant` field of judged-queries.jsonl.
 
 Needs python3-xapian (Debian), hence /usr/bin/python3.
 """
