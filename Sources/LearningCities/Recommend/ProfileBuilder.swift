@@ -98,7 +98,7 @@ final class ProfileBuilder {
 
     /// The corpus id and title of a document (empty when its data cannot be read).
     func stored(_ docid: UInt32) throws -> (id: String, title: String) {
-        let stored = try? JSONDecoder().decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+        let stored = try index.database.storedDocument(docid)
         return (stored?.id ?? "", stored?.title ?? "")
     }
 
