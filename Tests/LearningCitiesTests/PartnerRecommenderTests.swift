@@ -40,6 +40,18 @@ struct PartnerRecommenderTests {
         #expect(scores.vietnameseElsewhere <= HeldOutFloor.vietnameseElsewhere)
     }
 
+    @Test("second held-out corpus: prison education, heritage, migrants, youth entrepreneurship; scored after tuning")
+    func heldOut2() throws {
+        let scores = try RecommendFixture.heldOut2.scores()
+        print("recommend on the second held-out corpus: precision@3 \(String(format: "%.3f", scores.overall)), Vietnamese "
+              + "\(String(format: "%.3f", scores.vietnamese)), Vietnamese slots to Vietnamese cities of other groups "
+              + "\(String(format: "%.3f", scores.vietnameseElsewhere)); per city: \(scores.perCity.sorted { $0.key < $1.key })")
+        // Floors set from its one scoring run (0.896, 1.000, 0 %; docs/recommend.md), with a little room.
+        #expect(scores.overall >= 0.85)
+        #expect(scores.vietnamese >= 0.90)
+        #expect(scores.vietnameseElsewhere <= 0.05)
+    }
+
     @Test("every listed concept, theme and word is in both the source's and the partner's documents")
     func explanationsAreHonest() throws {
         let recommender = try RecommendFixture.recommender()
@@ -314,11 +326,11 @@ struct PartnerRecommenderTests {
     }
 }
 
-/// Floors for the held-out corpus, set from its one scoring run (0.750,
-/// 0.583, 0.417: issue 11's targets 0.85, 0.80 and 10 % are not met there;
-/// see docs/recommend.md), so that a change that makes it worse fails.
+/// Floors for the held-out corpus, just under its numbers after the per-city
+/// evidence work (0.854, 0.917, 0 %; first run 0.750, 0.583, 41.7 %; see
+/// docs/recommend.md), so that a change that makes it worse fails.
 enum HeldOutFloor {
-    static let overall = 0.70
-    static let vietnamese = 0.50
-    static let vietnameseElsewhere = 0.50
+    static let overall = 0.83
+    static let vietnamese = 0.85
+    static let vietnameseElsewhere = 0.05
 }
