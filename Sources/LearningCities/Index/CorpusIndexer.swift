@@ -69,7 +69,7 @@ public struct CorpusIndexer {
                 do { try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true) }
                 catch { throw IndexError.from(fileError: error, path: indexPath) }
                 do { lock = try WritableDatabase(path: indexPath, create: true) }
-                catch { throw IndexError.from(error, path: indexPath) }
+                catch { throw IndexError.fromWriting(error, path: indexPath) }
             }
             for path in plan.databases {
                 let session = try IndexSession(path: path, transactional: plan.commitEvery == nil,

@@ -68,7 +68,7 @@ public struct IndexCompactor {
         defer { locks.forEach { try? $0.close() } }
         for source in sources {
             do { locks.append(try WritableDatabase(path: source, create: false)) }
-            catch { throw IndexError.from(error, path: source) }
+            catch { throw IndexError.fromWriting(error, path: source) }
         }
 
         // What an earlier, killed compaction left behind (no stub names it).

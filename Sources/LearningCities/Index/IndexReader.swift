@@ -123,15 +123,28 @@ public final class IndexReader {
 
     /// Loads the cities, themes and concepts stored in the index and forgets what was derived from them.
     private func loadCities() throws {
+        let stored: [UInt8]
         do {
-            cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
-            cachedThemes = nil
-            cachedConcepts = nil
-            cachedSynonyms = nil
-            derivedValues = [:]
+            stored = try database.metadata(IndexMetadata.cities)
+        } catch where error.kind == .databaseModified {
+            // Two commits since this revision was opened: read the newest.
+            // With no newer revision no writer is to blame: a table block
+            // carries a revision that was never committed here (overwritten
+            // bytes), so the index is damaged.
+            guard (try? database.reopen()) == true else { throw IndexError.damaged(path, detail: error.message) }
+            do {
+                stored = try database.metadata(IndexMetadata.cities)
+            } catch {
+                throw error.kind == .databaseModified ? IndexError.damaged(path, detail: error.message) : IndexError.from(error, path: path)
+            }
         } catch {
             throw IndexError.from(error, path: path)
         }
+        cities = CityDirectory(cities: IndexMetadata.decodeCities(stored))
+        cachedThemes = nil
+        cachedConcepts = nil
+        cachedSynonyms = nil
+        derivedValues = [:]
     }
 
     /// Runs `body`, and once more on a fresh revision if the one being read
@@ -142,8 +155,15 @@ public final class IndexReader {
         do {
             return try body()
         } catch let error as XapianError where error.kind == .databaseModified {
-            try refresh()
-            return try body()
+            // A writer committed twice meanwhile: answer from the newest
+            // revision. With no newer revision, or the same error on it, no
+            // writer is to blame: the index is damaged (see `loadCities`).
+            guard try refresh() else { throw IndexError.damaged(path, detail: error.message) }
+            do {
+                return try body()
+            } catch let again as XapianError where again.kind == .databaseModified {
+                throw IndexError.damaged(path, detail: again.message)
+            }
         } catch let error as XapianError where error.kind == .network || error.kind == .networkTimeout {
             if shardOptions.allowPartial {
                 try reconnect()

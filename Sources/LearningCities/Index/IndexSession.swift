@@ -57,7 +57,7 @@ final class IndexSession {
                 }
             }
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.fromWriting(error, path: path)
         }
         wasEmpty = count == 0
     }

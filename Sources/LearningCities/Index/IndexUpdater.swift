@@ -112,7 +112,7 @@ public struct IndexUpdater {
             try database.transaction { try body(database, view) }
             try database.close()
         } catch let error as XapianError {
-            throw IndexError.from(error, path: target)
+            throw IndexError.fromWriting(error, path: target)
         }
     }
 

@@ -38,8 +38,19 @@ public enum ShardConnector {
     /// Opens the index at `path`.
     public static func open(_ path: String, options: ShardOptions) throws -> Opened {
         guard let stubPath = ShardedIndexLayout.stubFile(for: path) else {
-            do { return Opened(database: try Database(path: path), unavailable: [], shardCount: 1) }
-            catch { throw IndexError.from(error, path: path) }
+            do {
+                return Opened(database: try Database(path: path), unavailable: [], shardCount: 1)
+            } catch where error.kind == .databaseModified {
+                // Opening reads the newest revision, so this is no writer's
+                // doing unless one committed twice while it opened: try once
+                // more; the same error again means a table block carries a
+                // revision never committed here (overwritten bytes): damage.
+                do { return Opened(database: try Database(path: path), unavailable: [], shardCount: 1) }
+                catch where error.kind == .databaseModified { throw IndexError.damaged(path, detail: error.message) }
+                catch { throw IndexError.from(error, path: path) }
+            } catch {
+                throw IndexError.from(error, path: path)
+            }
         }
         try ShardStub.checkForLoops(stubPath)
         let stub: ShardStub
