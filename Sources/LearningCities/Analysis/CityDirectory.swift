@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The cities of an index, looked up by id, name or alias (accent- and
 /// case-insensitively), with "did you mean" suggestions for unknown names.
@@ -17,28 +18,27 @@ public struct CityDirectory: Sendable {
 
     /// Normalised names → city ids, built on first use: most commands never
     /// look a city up by name, and analysing every alias costs start-up time.
-    private final class NameIndex: @unchecked Sendable {
+    private final class NameIndex: Sendable {
         private let cities: [City]
-        private let lock = NSLock()
-        private var built: [String: [String]]?
+        private let built = Mutex<[String: [String]]?>(nil)
 
         init(cities: [City]) {
             self.cities = cities
         }
 
         var byName: [String: [String]] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let built { return built }
-            var byName: [String: [String]] = [:]
-            for city in cities {
-                for name in [city.id] + city.allNames {
-                    let key = CityDirectory.key(name)
-                    if !(byName[key]?.contains(city.id) ?? false) { byName[key, default: []].append(city.id) }
+            built.withLock { built in
+                if let built { return built }
+                var byName: [String: [String]] = [:]
+                for city in cities {
+                    for name in [city.id] + city.allNames {
+                        let key = CityDirectory.key(name)
+                        if !(byName[key]?.contains(city.id) ?? false) { byName[key, default: []].append(city.id) }
+                    }
                 }
+                built = byName
+                return byName
             }
-            built = byName
-            return byName
         }
     }
 

@@ -3,6 +3,12 @@ import Foundation
 /// One writer thread of an indexing run: its own `IndexSession` (database,
 /// lock, transaction), fed by a bounded queue of source documents so that
 /// memory stays flat however fast the corpus is read.
+///
+/// `@unchecked Sendable`: the writer thread owns `session` (a Xapian
+/// database, not thread-safe) from `start()` until it signals `done`; the
+/// starting thread touches `session` and `failure` only after `wait()`
+/// (the semaphore orders those reads after the thread's writes), and
+/// `queue` locks itself.
 final class IndexWriter: @unchecked Sendable {
     /// The database written.
     var path: String { session.path }

@@ -4,7 +4,7 @@ import Foundation
 /// abbreviations and theme vocabulary, the analyzer and fingerprinter built
 /// from them, and (with `strict`) the proof that every line is valid
 /// before anything is written. Shared by every writer of the run.
-struct PreparedCorpus: @unchecked Sendable {
+struct PreparedCorpus: Sendable {
     let reader: CorpusReader
     let cities: [City]
     let abbreviations: AbbreviationList
