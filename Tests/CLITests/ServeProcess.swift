@@ -159,10 +159,15 @@ final class ServeProcess: @unchecked Sendable {
         try? stdoutPipe.fileHandleForReading.close()
     }
 
-    /// True once no more response lines will come.
-    var hasEndedOutput: Bool {
+    /// True when the output has ended and every line was read. Waits (at
+    /// most `timeout` s) for the reader thread to see the end: the server may
+    /// have exited a moment before that thread ran, and asking at once
+    /// would fail by chance.
+    func outputHasEnded(timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
         condition.lock()
         defer { condition.unlock() }
+        while !outputEnded, condition.wait(until: deadline) {}
         return outputEnded && lines.isEmpty
     }
 

@@ -358,7 +358,7 @@ struct ServeTests {
         server.closeInput()
         for id in 1...21 { #expect(try server.nextResponse()["id"] as? Int == id) }
         #expect(server.waitForExit() == 0)
-        #expect(server.hasEndedOutput)
+        #expect(server.outputHasEnded())
     }
 
     @Test func aClosedStdoutEndsTheServerQuietly() throws {

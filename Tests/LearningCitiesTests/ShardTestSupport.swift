@@ -73,6 +73,7 @@ enum ShardTestSupport {
     /// `seconds` pass; keeps reading (and discarding) afterwards so that the
     /// process never blocks on a full pipe.
     static func waitForLine(_ line: String, from handle: FileHandle, seconds: Double) -> ReadyLine {
+        // @unchecked: `text` and `state` are only touched under `lock`.
         final class Watch: @unchecked Sendable {
             let lock = NSLock()
             var text = ""
