@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "learncity",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "learncity", targets: ["learncity"]),
         .library(name: "LearningCities", targets: ["LearningCities"]),
@@ -67,9 +67,9 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "LearncityReportTests", dependencies: ["LearncityReport", "LearningCities"]),
         .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
+        .testTarget(name: "LearncityServeTests", dependencies: ["LearncityServe", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],
-    swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17
 )
 

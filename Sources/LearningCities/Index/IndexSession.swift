@@ -75,7 +75,7 @@ final class IndexSession {
 
     /// Adds `source`, replaces it when it changed, or counts it unchanged.
     func apply(_ source: SourceDocument, corpus: PreparedCorpus) throws {
-        let print = corpus.fingerprinter.fingerprint(of: source)
+        let print = corpus.preparer.fingerprint(of: source)
         try xapian {
             if let entry = known.removeValue(forKey: source.id) {
                 if entry.fingerprint.elementsEqual(print.utf8) {
@@ -104,7 +104,7 @@ final class IndexSession {
     }
 
     private func document(_ source: SourceDocument, _ corpus: PreparedCorpus, _ print: String) -> Document {
-        DocumentBuilder.document(for: corpus.analyzer.analyze(source), fingerprint: print)
+        corpus.preparer.document(for: source, fingerprint: print)
     }
 
     /// True when the session added, replaced or removed documents (or the database was new).
