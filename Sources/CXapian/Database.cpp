@@ -204,6 +204,28 @@ lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
     });
 }
 
+lc_termlist *lc_database_synonym_keys(lc_database *db, const char *prefix,
+                                      lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        for (auto it = db->db.synonym_keys_begin(prefix); it != db->db.synonym_keys_end(prefix); ++it)
+            list->items.emplace_back(*it, 0);
+        return list;
+    });
+}
+
+int lc_database_revision(lc_database *db, uint64_t *out, lc_error *err) {
+    return guard(err, [&] { *out = db->db.get_revision(); });
+}
+
+int lc_database_uuid(lc_database *db, const char **out, size_t *len, lc_error *err) {
+    return guard(err, [&] {
+        db->scratch = db->db.get_uuid();
+        *out = db->scratch.data();
+        *len = db->scratch.size();
+    });
+}
+
 lc_termlist *lc_database_spellings(lc_database *db, lc_error *err) {
     return guard_ptr<lc_termlist>(err, [&] {
         auto *list = new lc_termlist;

@@ -102,6 +102,14 @@ lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
                                   lc_error *err);
 /** Every word of the spelling dictionary, with its frequency. */
 lc_termlist *lc_database_spellings(lc_database *db, lc_error *err);
+/** Every key of the synonym table starting with `prefix`. */
+lc_termlist *lc_database_synonym_keys(lc_database *db, const char *prefix,
+                                      lc_error *err);
+/** The revision of a single database (an error for several combined). */
+int lc_database_revision(lc_database *db, uint64_t *out, lc_error *err);
+/** The UUID of the database ("" when the backend has none). */
+int lc_database_uuid(lc_database *db, const char **out, size_t *len,
+                     lc_error *err);
 /** Xapian's spelling suggestion for one word ("" when none). */
 int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
                          const char **out, size_t *len, lc_error *err);

@@ -21,7 +21,9 @@ public struct ShardOptions: Sendable, Equatable {
 
 /// Opens an index for reading: a plain database folder, a sharded index
 /// folder (its `index.stub`) or a stub file. Stub lines are opened one by one
-/// (remote ones with explicit timeouts) and combined with `add_database`.
+/// (remote ones with explicit timeouts) and combined with `add_database`;
+/// the vocabulary database a sharded index lists comes last, so that its
+/// tables serve every shard, remote ones included (`SharedVocabulary`).
 public enum ShardConnector {
     /// The opened database and the shards that could not be reached.
     public struct Opened {
@@ -65,7 +67,7 @@ public enum ShardConnector {
         }
         var parts: [Database] = []
         var unavailable: [String] = []
-        for entry in stub.entries {
+        for entry in stub.entries + (stub.vocabulary.map { [.local($0)] } ?? []) {
             do {
                 switch entry {
                 case .local(let relative):
@@ -81,7 +83,9 @@ public enum ShardConnector {
                 unavailable.append(entry.description)
             }
         }
-        guard !parts.isEmpty else { throw ShardError.noneAvailable(unavailable) }
+        // The vocabulary database alone holds no documents: at least one shard must answer.
+        let vocabularyOpened = stub.vocabulary != nil && !unavailable.contains(stub.vocabulary!)
+        guard parts.count > (vocabularyOpened ? 1 : 0) else { throw ShardError.noneAvailable(unavailable) }
         do {
             return Opened(database: try Database(combining: parts), unavailable: unavailable,
                           shardCount: stub.entries.count, stub: stub)
