@@ -26,7 +26,7 @@ struct ServeCommand: ParsableCommand {
             Terminal.standardError.write("learncity serve: \(message)\n")
         }
         if let reader {
-            let documents = (try? reader.database.documentCount()) ?? 0
+            let documents = (try? reader.documentCount()) ?? 0
             Terminal.standardError.write("learncity serve: ready on \(options.location.path) (\(documents) documents)\n")
         }
         try options.run(server, name: "serve")
