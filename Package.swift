@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "LearncityReportTests", dependencies: ["LearncityReport", "LearningCities"]),
         .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
+        .testTarget(name: "LearncityServeTests", dependencies: ["LearncityServe", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -21,11 +21,15 @@ final class IndexWriter: @unchecked Sendable {
     private let corpus: PreparedCorpus
     private let writesTables: Bool
     private let done = DispatchSemaphore(value: 0)
+    /// Called once, on this writer's thread, after its first document is written.
+    private var onFirstWrite: (@Sendable () -> Void)?
 
     /// A writer of `session`; with `writesTables`, `finish` stores the
     /// metadata and vocabulary tables (a whole index or shard).
-    init(session: IndexSession, corpus: PreparedCorpus, writesTables: Bool, capacity: Int) {
+    init(session: IndexSession, corpus: PreparedCorpus, writesTables: Bool, capacity: Int,
+         onFirstWrite: (@Sendable () -> Void)? = nil) {
         self.session = session
+        self.onFirstWrite = onFirstWrite
         self.corpus = corpus
         self.writesTables = writesTables
         queue = BoundedQueue(capacity: capacity)
@@ -49,6 +53,10 @@ final class IndexWriter: @unchecked Sendable {
     private func work() throws {
         while let source = queue.pop() {
             try session.apply(source, corpus: corpus)
+            if let first = onFirstWrite {
+                onFirstWrite = nil
+                first()
+            }
         }
         try session.finish(corpus: corpus, tables: writesTables)
     }
