@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian database opened for reading: a directory, a stub file listing
 /// shards (local or remote), or several databases searched as one.

@@ -16,8 +16,10 @@ public final class IndexReader {
     public let path: String
     /// How shards are reached.
     public let shardOptions: ShardOptions
-    /// The Xapian database (every reachable shard searched as one).
-    public private(set) var database: Database
+    /// The Xapian database (every reachable shard searched as one). Inside
+    /// the engine only: the layers above ask the reader (or the engine's
+    /// searchers and catalogs) for what they need, never Xapian itself.
+    private(set) var database: Database
     /// The cities of the corpus the index was built from.
     public private(set) var cities: CityDirectory
     /// City names and abbreviations as concepts, for query rewriting (built on first use).
@@ -80,6 +82,15 @@ public final class IndexReader {
         stub = opened.stub
         cities = CityDirectory(cities: [])
         try loadCities()
+    }
+
+    /// How many documents the index holds (every reachable shard).
+    public func documentCount() throws -> Int {
+        do {
+            return try database.documentCount()
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
     }
 
     /// Moves to the latest committed revision; true when it changed. When the

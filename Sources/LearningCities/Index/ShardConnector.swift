@@ -27,8 +27,8 @@ public struct ShardOptions: Sendable, Equatable {
 public enum ShardConnector {
     /// The opened database and the shards that could not be reached.
     public struct Opened {
-        /// All reachable shards searched as one.
-        public let database: Database
+        /// All reachable shards searched as one (the engine's own: not public).
+        let database: Database
         /// Shards left out (host:port or path); empty unless partial results were allowed.
         public let unavailable: [String]
         /// How many shards the stub lists (1 for a plain database).
