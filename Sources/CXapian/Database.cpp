@@ -214,10 +214,6 @@ size_t lc_sortable_serialise(double value, char *out) {
     return s.size();
 }
 
-double lc_sortable_unserialise(const char *value, size_t len) {
-    return Xapian::sortable_unserialise(std::string(value, len));
-}
-
 lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
                                   lc_error *err) {
     return guard_ptr<lc_termlist>(err, [&] {

@@ -5,7 +5,11 @@ import Glibc
 
 /// A running `learncity serve` subprocess spoken to through pipes, with
 /// every wait bounded so that a hung server fails a test instead of hanging it.
-final class ServeProcess {
+///
+/// `@unchecked Sendable`: its reader threads and the test share it; the
+/// output lines are guarded by `condition`, standard error by `stderrLock`,
+/// and the pipes and process are set once in `init`.
+final class ServeProcess: @unchecked Sendable {
     /// Failures of the harness itself (timeouts, early exits).
     struct Failure: Error, CustomStringConvertible {
         let description: String

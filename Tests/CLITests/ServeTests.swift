@@ -231,6 +231,35 @@ struct ServeTests {
         #expect(ids(try server.call("search", id: 4, params: ["query": "Cork festival"])).contains("news/ie-cork/festival-2024"))
     }
 
+    /// Engine errors are worded for clients: a stable code, `data.reason`
+    /// and what it is about, and no command-line advice (`--allow-partial`,
+    /// `--rebuild`) in the message.
+    @Test func shardAndIndexErrorsCarryCodesAndDataNotCommandLineFlags() throws {
+        let (_, index) = try ServeFixture.indexedFixture()
+        let folder = try ServeFixture.temporaryFolder()
+        let stub = folder + "/two.stub"
+        // Port 1 (tcpmux) is refused at once on a machine that serves nothing there.
+        try "auto \(index)\nremote 127.0.0.1:1\n".write(toFile: stub, atomically: true, encoding: .utf8)
+        let server = try ServeProcess(index: stub)
+        let down = try server.call("search", id: 1, params: ["query": "Cork"])
+        let error = down["error"] as? [String: Any]
+        let data = error?["data"] as? [String: Any]
+        #expect(code(down) == -32002, "\(down)")
+        #expect(data?["reason"] as? String == "shard_unavailable", "\(down)")
+        #expect(data?["shard"] as? String == "127.0.0.1:1", "\(down)")
+        #expect(!message(down).contains("--"), "no command-line flag in \(message(down))")
+
+        let damaged = folder + "/damaged"
+        try FileManager.default.copyItem(atPath: index, toPath: damaged)
+        try FileManager.default.removeItem(atPath: damaged + "/postlist.glass")
+        let other = try ServeProcess(index: damaged)
+        let broken = try other.call("stats", id: 2)
+        let brokenData = (broken["error"] as? [String: Any])?["data"] as? [String: Any]
+        #expect(code(broken) == -32002, "\(broken)")
+        #expect(brokenData?["reason"] as? String == "damaged" && brokenData?["path"] as? String == damaged, "\(broken)")
+        #expect(message(broken).contains("is damaged") && !message(broken).contains("--"), "\(message(broken))")
+    }
+
     @Test func writesWhileAnotherProcessHoldsTheLockAreRefused() throws {
         let (_, index) = try ServeFixture.indexedFixture()
         let server = try ServeProcess(index: index)

@@ -58,4 +58,55 @@ enum ShardTestSupport {
         }
         return Int(UInt16(bigEndian: address.sin_port))
     }
+
+    /// What a server printed while we waited for its ready line.
+    enum ReadyLine {
+        /// The line came; the rest of the output is drained in the background.
+        case found
+        /// The output ended first (the process exited), with what it said.
+        case ended(String)
+        /// Nothing decided within the time, with what it said so far.
+        case timedOut(String)
+    }
+
+    /// Reads `handle` until a line equal to `line` appears, the output ends or
+    /// `seconds` pass; keeps reading (and discarding) afterwards so that the
+    /// process never blocks on a full pipe.
+    static func waitForLine(_ line: String, from handle: FileHandle, seconds: Double) -> ReadyLine {
+        final class Watch: @unchecked Sendable {
+            let lock = NSLock()
+            var text = ""
+            var state: ReadyLine?
+            let decided = DispatchSemaphore(value: 0)
+            func decide(_ value: ReadyLine) {
+                lock.lock(); defer { lock.unlock() }
+                guard state == nil else { return }
+                state = value
+                decided.signal()
+            }
+        }
+        let watch = Watch()
+        let thread = Thread {
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty {
+                    watch.lock.lock(); let text = watch.text; watch.lock.unlock()
+                    watch.decide(.ended(text))
+                    return
+                }
+                watch.lock.lock()
+                watch.text += String(decoding: chunk, as: UTF8.self)
+                let found = watch.text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == line }
+                watch.lock.unlock()
+                if found { watch.decide(.found) }
+            }
+        }
+        thread.start()
+        if watch.decided.wait(timeout: .now() + seconds) == .timedOut {
+            watch.lock.lock(); let text = watch.text; watch.lock.unlock()
+            watch.decide(.timedOut(text))
+        }
+        watch.lock.lock(); defer { watch.lock.unlock() }
+        return watch.state!
+    }
 }

@@ -42,6 +42,7 @@ typedef struct lc_error {
     int code;            /* an lc_error_code */
     char type[64];       /* Xapian's class name, e.g. "DatabaseLockError" */
     char message[1024];  /* Xapian's message (truncated if longer) */
+    int sys_errno;       /* the errno Xapian attached (e.g. ENOSPC), or 0 */
 } lc_error;
 
 /* ---- Read-only database (a directory, a stub file, or several shards) -- */
@@ -190,7 +191,6 @@ int lc_exchange_paths(const char *a, const char *b, lc_error *err);
 /** Xapian's sortable_serialise: a double encoded so that byte order is
  *  numeric order. Writes at most 18 bytes to `out`, returns the length. */
 size_t lc_sortable_serialise(double value, char *out);
-double lc_sortable_unserialise(const char *value, size_t len);
 
 /* ---- Stemming ---------------------------------------------------------- */
 

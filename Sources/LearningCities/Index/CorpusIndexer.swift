@@ -28,6 +28,11 @@ public struct CorpusIndexer {
     public var shards: Int?
     /// Documents waiting per writer.
     public var queueCapacity = 256
+    /// Called on a writer's thread when it has written its first document
+    /// (into its open transaction, or its partial database): from then on an
+    /// interrupted run has written something it must not leave behind. Lets
+    /// a test interrupt a run at a known point instead of after a guessed delay.
+    public var onFirstWrite: (@Sendable () -> Void)?
 
     /// An indexer from `corpusPath` into `indexPath`.
     public init(corpusPath: String, indexPath: String, strict: Bool = false, jobs: Int? = nil, shards: Int? = nil) {
@@ -70,7 +75,7 @@ public struct CorpusIndexer {
                 let session = try IndexSession(path: path, transactional: plan.commitEvery == nil,
                                                commitEvery: plan.commitEvery)
                 writers.append(IndexWriter(session: session, corpus: corpus, writesTables: plan.writersBuildTables,
-                                           capacity: queueCapacity))
+                                           capacity: queueCapacity, onFirstWrite: onFirstWrite))
             }
         } catch {
             abandon()

@@ -4,7 +4,13 @@ import XapianKit
 /// An open index for reading: the Xapian database (a folder, a sharded
 /// index folder or a stub file listing shards, local or remote) and the
 /// cities stored in its metadata. Moves to newer revisions with `refresh()`.
-/// One per thread.
+///
+/// One per thread, and the compiler holds it there (it is not `Sendable`):
+/// a Xapian `Database` must not be used by two threads at once, and the
+/// values below that are decoded on first use (`synonyms`, `themes`,
+/// `concepts`, `derived(_:_:)`) are a memo of the current revision, owned by
+/// the reader's thread, emptied by `refresh()` when the revision changes.
+/// A server that answers on several threads opens one reader per thread.
 public final class IndexReader {
     /// Where it was opened from.
     public let path: String
@@ -169,3 +175,7 @@ public final class IndexReader {
         return files.contains { $0 == "iamglass" || $0 == "iamchert" || $0 == "XAPIANDB" }
     }
 }
+
+/// A reader belongs to the thread that opened it (see `IndexReader`).
+@available(*, unavailable)
+extension IndexReader: Sendable {}

@@ -64,7 +64,7 @@ final class IndexSession {
 
     /// Adds `source`, replaces it when it changed, or counts it unchanged.
     func apply(_ source: SourceDocument, corpus: PreparedCorpus) throws {
-        let print = corpus.fingerprinter.fingerprint(of: source)
+        let print = corpus.preparer.fingerprint(of: source)
         try xapian {
             if let entry = known.removeValue(forKey: source.id) {
                 if entry.fingerprint.elementsEqual(print.utf8) {
@@ -93,7 +93,7 @@ final class IndexSession {
     }
 
     private func document(_ source: SourceDocument, _ corpus: PreparedCorpus, _ print: String) -> Document {
-        DocumentBuilder.document(for: corpus.analyzer.analyze(source), fingerprint: print)
+        corpus.preparer.document(for: source, fingerprint: print)
     }
 
     /// Removes the documents no longer in the corpus; with `tables`, stores

@@ -45,11 +45,7 @@ public struct IndexUpdater {
         var outcome = UpsertOutcome(added: [], updated: [], documents: 0)
         for (target, group) in try grouped(documents, id: \.id) {
             try write(target) { database, view in
-                let cities = IndexMetadata.decodeCities(try view.metadata(IndexMetadata.cities))
-                let abbreviations = IndexMetadata.decodeAbbreviations(try view.metadata(IndexMetadata.abbreviations))
-                let vocabulary = IndexMetadata.decodeVocabulary(view)
-                let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
-                let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
+                let preparer = try DocumentPreparer(storedIn: view)
                 var touched = VocabularyTables.TouchedWords()
                 for source in group {
                     let idTerm = TermSchema.id + source.id
@@ -59,9 +55,7 @@ public struct IndexUpdater {
                     } else {
                         outcome.added.append(source.id)
                     }
-                    try database.replace(DocumentBuilder.document(for: analyzer.analyze(source),
-                                                                  fingerprint: fingerprinter.fingerprint(of: source)),
-                                         idTerm: idTerm)
+                    try database.replace(preparer.document(for: source), idTerm: idTerm)
                     if let new = try view.documentID(for: idTerm) { try touched.add(document: new, in: view) }
                 }
                 try VocabularyTables.update(writer: database, reader: view, touched: touched)

@@ -50,20 +50,12 @@ public final class PartnerRecommender {
 
     /// Runs `request`.
     public func recommend(_ request: RecommendRequest) throws -> RecommendResponse {
-        do {
-            return try index.withRetry { try run(request) }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
+        try index.reading { try run(request) }
     }
 
     /// Compares two cities of the index.
     public func compare(_ request: CompareRequest) throws -> CityComparison {
-        do {
-            return try index.withRetry { try runCompare(request) }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
+        try index.reading { try runCompare(request) }
     }
 
     /// The theme id that `name` (an id or a name in either language) denotes.
@@ -242,9 +234,8 @@ public final class PartnerRecommender {
 
     private func validatedCountry(_ country: String?) throws -> String? {
         guard let country else { return nil }
-        let code = country.uppercased()
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw RecommendError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+        guard let code = CountryCode.normalized(country) else {
+            throw RecommendError.invalidParameter(name: "country", reason: CountryCode.problem(country))
         }
         return code
     }

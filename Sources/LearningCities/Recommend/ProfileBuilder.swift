@@ -93,7 +93,7 @@ final class ProfileBuilder {
 
     /// The title of a document (empty when its data cannot be read).
     func title(of docid: UInt32) throws -> String {
-        (try? JSONDecoder().decode(StoredDocument.self, from: Data(try index.database.data(of: docid))))?.title ?? ""
+        try index.database.storedDocument(docid)?.title ?? ""
     }
 
     /// A title without the city name it starts with (`Vinh: Learning

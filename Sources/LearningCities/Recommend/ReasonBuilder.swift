@@ -110,7 +110,7 @@ struct ReasonBuilder {
     }
 
     private func reference(_ docid: UInt32) throws -> DocumentReference {
-        let stored = try? JSONDecoder().decode(StoredDocument.self, from: Data(try index.database.data(of: docid)))
+        let stored = try index.database.storedDocument(docid)
         return DocumentReference(id: stored?.id ?? String(docid), title: stored?.title ?? "")
     }
 }

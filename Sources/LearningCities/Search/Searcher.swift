@@ -46,7 +46,7 @@ public final class Searcher {
 
         let analyzed = QueryAnalyzer.analyze(trimmed, synonyms: index.synonyms)
         guard !analyzed.words.isEmpty || analyzed.parserText.contains(":") else { throw SearchError.emptyQuery }
-        var plan = try readIndex { try QueryPlan(analyzed, index: index, policy: ranking) }
+        var plan = try index.reading { try QueryPlan(analyzed, index: index, policy: ranking) }
         var parsedAsWords = false
         var ranked: RankedPage
         do {
@@ -59,7 +59,7 @@ public final class Searcher {
                 : words.map(AccentFolder.fold).joined(separator: " ")
             let plainAnalyzed = QueryAnalyzer.analyze(plainText, fields: [], synonyms: index.synonyms)
             guard !plainAnalyzed.words.isEmpty else { throw error }
-            plan = try readIndex { try QueryPlan(plainAnalyzed, index: index, policy: ranking) }
+            plan = try index.reading { try QueryPlan(plainAnalyzed, index: index, policy: ranking) }
             ranked = try page(plan, request: request, filters: filters, limit: limit)
             parsedAsWords = true
         }
@@ -95,7 +95,7 @@ public final class Searcher {
         if parsedAsWords { response.parsedAs = "words" }
         let plainWords = plan.analyzed.words.filter { !$0.key.isEmpty }
         if matches.estimatedTotal < suggestBelow || matches.relaxed {
-            try readIndex {
+            try index.reading {
                 let suggester = QuerySuggester(database: index.database)
                 if let corrected = try suggester.corrected(plainWords) { response.didYouMean = try suggester.accented(corrected) }
             }
@@ -122,16 +122,6 @@ public final class Searcher {
         return response
     }
 
-    /// Runs `body` on the index (retried once on a fresh revision), with
-    /// Xapian's errors as the engine's: suggestions and restorations must be
-    /// the same on every index layout, so their failure fails the search.
-    private func readIndex<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try index.withRetry { try body() }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
-    }
 
     /// The snippet maker of `plan`: the folded query keys are highlighted,
     /// but a trusted word (typed with accents, or restored with confidence)
