@@ -62,12 +62,14 @@ final class ProfileBuilder {
         return profile
     }
 
-    /// The profile of a free-text description: one document, tagged by the index's vocabulary.
+    /// The profile of a free-text description: one document, tagged by the index's vocabulary
+    /// (its taggers built once per index revision: building them takes longer than tagging).
     func profile(ofText text: String, focus: String?) -> CityProfile {
         let tokens = Tokenizer().tokens(of: CanonicalComposition.nfc(text))
-        let conceptTagger = ConceptTagger(vocabulary: index.concepts)
+        let conceptTagger = index.derived("recommend.conceptTagger") { ConceptTagger(vocabulary: index.concepts) }
+        let themeTagger = index.derived("recommend.themeTagger") { ThemeTagger(vocabulary: index.themes) }
         let concepts = conceptTagger.counts(in: tokens)
-        var themes = Set(ThemeTagger(vocabulary: index.themes).counts(in: tokens).keys)
+        var themes = Set(themeTagger.counts(in: tokens).keys)
         let known = Set(index.themes.themes.map(\.id))
         themes.formUnion(conceptTagger.themeCounts(of: concepts).keys.filter { known.contains($0) })
         if let focus { themes = [focus] }
