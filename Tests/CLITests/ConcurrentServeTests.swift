@@ -17,7 +17,7 @@ import Testing
     /// Every response line until the server ends its output, parsed.
     static func allResponses(of server: ServeProcess) throws -> [[String: Any]] {
         var responses: [[String: Any]] = []
-        while !server.hasEndedOutput {
+        while !server.outputHasEnded(timeout: 0) {
             guard let response = try? server.nextResponse(timeout: 120) else { break }
             responses.append(response)
         }
@@ -148,7 +148,7 @@ import Testing
         server.closeInput()
         var lineCount = 0
         var seen: [String] = []
-        while !server.hasEndedOutput {
+        while !server.outputHasEnded(timeout: 0) {
             guard let line = try? server.nextLine(timeout: 120) else { break }
             lineCount += 1
             let value = try JSONSerialization.jsonObject(with: Data(line.utf8))
