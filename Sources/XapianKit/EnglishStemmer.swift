@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// Xapian's English (Porter2) stemmer.
 ///

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// An error raised by Xapian (or by the C++ runtime under it), caught at the
 /// bridge and carried into Swift with Xapian's class name and message.

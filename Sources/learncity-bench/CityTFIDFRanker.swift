@@ -10,9 +10,10 @@ struct CityTFIDFRanker {
     private var vectors: [String: [String: Double]] = [:]
     private var norms: [String: Double] = [:]
 
-    /// Reads the vectors of every city of `reader`.
+    /// Reads the vectors of every city of `reader` (a single database,
+    /// opened here with plain XapianKit: the baseline reads Xapian itself).
     init(reader: IndexReader) throws {
-        let database = reader.database
+        let database = try Database(path: reader.path)
         let count = Double(max(try database.documentCount(), 1))
         var idf: [String: Double] = [:]
         for city in reader.cities.all {

@@ -37,12 +37,22 @@ struct LineServerOptions: ParsableArguments {
                 throw error
             }
         }
-        return (LiveIndex(path: location.path, reader: reader), reader)
+        return (LiveIndex(path: location.path, shardOptions: shardOptions, reader: reader), reader)
+    }
+
+    /// How the served index's shards are reached (`--allow-partial`).
+    var shardOptions: ShardOptions {
+        ShardOptions(allowPartial: location.allowPartial)
     }
 
     /// Runs `server` until its input ends; a failing input is a one-line failure.
     func run(_ server: JSONRPCServer, name: String) throws {
-        switch server.run() {
+        try exit(server.run(), name: name)
+    }
+
+    /// Ends a server that returned `exit`: quietly, or with a one-line failure when its input failed.
+    func exit(_ exit: JSONRPCServer.Exit, name: String) throws {
+        switch exit {
         case .endOfInput, .shutdown, .outputClosed:
             return
         case .inputFailed(let code):

@@ -36,6 +36,29 @@ enum ShardTestSupport {
         SearchRequest(query: "thanh pho hoc tap", limit: 5),
     ]
 
+    /// The fields in which two answers differ, as JSON paths with both values
+    /// (`results[7].score: 3.16 ≠ 5.08`); empty when they are equal.
+    static func differences<T: Encodable>(_ first: T, _ second: T) -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        func tree(_ value: T) -> Any? {
+            (try? encoder.encode(value)).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
+        }
+        var found: [String] = []
+        func compare(_ a: Any?, _ b: Any?, _ path: String) {
+            if let a = a as? [String: Any], let b = b as? [String: Any] {
+                for key in Set(a.keys).union(b.keys).sorted() { compare(a[key], b[key], path.isEmpty ? key : path + "." + key) }
+            } else if let a = a as? [Any], let b = b as? [Any], a.count == b.count {
+                for index in a.indices { compare(a[index], b[index], "\(path)[\(index)]") }
+            } else {
+                let left = a.map { "\($0)" } ?? "nil", right = b.map { "\($0)" } ?? "nil"
+                if left != right { found.append("\(path): \(left.prefix(120)) ≠ \(right.prefix(120))") }
+            }
+        }
+        compare(tree(first), tree(second), "")
+        return found
+    }
+
     /// Path of `xapian-tcpsrv`, or nil when it is not installed.
     static var tcpServer: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -73,6 +96,7 @@ enum ShardTestSupport {
     /// `seconds` pass; keeps reading (and discarding) afterwards so that the
     /// process never blocks on a full pipe.
     static func waitForLine(_ line: String, from handle: FileHandle, seconds: Double) -> ReadyLine {
+        // @unchecked: `text` and `state` are only touched under `lock`.
         final class Watch: @unchecked Sendable {
             let lock = NSLock()
             var text = ""

@@ -12,6 +12,8 @@ For every judged query (Vietnamese ones also typed without accents, as the bench
 
 OUT.jsonl: one line per query with its pooled unjudged documents and which system and form
 proposed each at which rank (for the record, never shown to the judge).
+A document counts as judged when judged-queries.jsonl lists it or a judging-round file beside it
+(judgements-*.jsonl) has it, with any grade: a new round judges only what is new.
 SHEET.txt: per query, its intent and its unjudged pooled documents in a shuffled order, with
 their full text and no system or rank: what the judge reads. Grades are written separately
 (bench/quality/judgements-DATE.jsonl, every grade including 0); the relevant ones are
@@ -99,6 +101,11 @@ def main():
     docs = load_documents()
     db = xapian.Database(args.baseline)
     queries = read_jsonl(args.judged)
+    # Documents judged not relevant in an earlier round count as judged too.
+    judged_zero = {}
+    for path in sorted(glob.glob(os.path.join(os.path.dirname(args.judged), "judgements-*.jsonl"))):
+        for row in read_jsonl(path):
+            judged_zero.setdefault(row["query"], set()).add(row["document"])
     rng = random.Random(args.seed)
     total = 0
     with open(args.pool, "w", encoding="utf-8") as pool, open(args.sheet, "w", encoding="utf-8") as sheet:
@@ -112,7 +119,8 @@ def main():
                                     ("plain Xapian (OR)", baseline_top(db, text, args.depth))):
                     for rank, doc in enumerate(top, 1):
                         proposed.setdefault(doc, []).append({"system": system, "form": form, "rank": rank})
-            unjudged = sorted(d for d in proposed if d not in q["relevant"])
+            unjudged = sorted(d for d in proposed
+                              if d not in q["relevant"] and d not in judged_zero.get(q["id"], set()))
             total += len(unjudged)
             pool.write(json.dumps({"query": q["id"], "pooled": len(proposed),
                                    "unjudged": {d: proposed[d] for d in unjudged}}, ensure_ascii=False) + "\n")

@@ -19,19 +19,18 @@ final class IndexWriter: @unchecked Sendable {
     /// Why the thread stopped early, if it did.
     private(set) var failure: Error?
     private let corpus: PreparedCorpus
-    private let writesTables: Bool
+    private let tables: IndexSession.Tables
     private let done = DispatchSemaphore(value: 0)
     /// Called once, on this writer's thread, after its first document is written.
     private var onFirstWrite: (@Sendable () -> Void)?
 
-    /// A writer of `session`; with `writesTables`, `finish` stores the
-    /// metadata and vocabulary tables (a whole index or shard).
-    init(session: IndexSession, corpus: PreparedCorpus, writesTables: Bool, capacity: Int,
+    /// A writer of `session`; its `finish` stores `tables`.
+    init(session: IndexSession, corpus: PreparedCorpus, tables: IndexSession.Tables, capacity: Int,
          onFirstWrite: (@Sendable () -> Void)? = nil) {
         self.session = session
         self.onFirstWrite = onFirstWrite
         self.corpus = corpus
-        self.writesTables = writesTables
+        self.tables = tables
         queue = BoundedQueue(capacity: capacity)
     }
 
@@ -58,7 +57,7 @@ final class IndexWriter: @unchecked Sendable {
                 first()
             }
         }
-        try session.finish(corpus: corpus, tables: writesTables)
+        try session.finish(corpus: corpus, tables: tables)
     }
 
     /// Commits the session and releases its lock.

@@ -42,12 +42,11 @@ struct ReasonBuilder {
         }
         // Evidence: the paired documents first, then the best lexical matches.
         var evidenceIDs: [UInt32] = []
-        // Ties broken by the documents' own ids: the same order in one database and in shards.
-        let names = Dictionary(try lexicalDocuments.map { ($0.docid, try reference($0.docid).id) }, uniquingKeysWith: { a, _ in a })
-        let byWeight = lexicalDocuments.sorted { a, b in
-            a.lexical != b.lexical ? a.lexical > b.lexical : (names[a.docid] ?? "", a.docid) < (names[b.docid] ?? "", b.docid)
-        }
-        for docid in pairs.map(\.partner.docid) + byWeight.map(\.docid)
+        let lexicalOrder = Dictionary(try ProfileBuilder(index: index, maxDocuments: 1).inStableOrder(Set(lexicalDocuments.map(\.docid))).map { ($0.docid, $0.order) },
+                                      uniquingKeysWith: { a, _ in a })
+        for docid in pairs.map(\.partner.docid) + lexicalDocuments.sorted(by: {
+            $0.lexical != $1.lexical ? $0.lexical > $1.lexical : lexicalOrder[$0.docid] ?? "" < lexicalOrder[$1.docid] ?? ""
+        }).map(\.docid)
         where !evidenceIDs.contains(docid) && evidenceIDs.count < evidenceShown {
             evidenceIDs.append(docid)
         }
@@ -98,7 +97,7 @@ struct ReasonBuilder {
                 scored.append((a, b, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0), score))
             }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.source.name, $0.partner.name, $0.source.docid, $0.partner.docid) < ($1.source.name, $1.partner.name, $1.source.docid, $1.partner.docid) }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.source.order, $0.partner.order) < ($1.source.order, $1.partner.order) }
         var usedSource: Set<UInt32> = [], usedPartner: Set<UInt32> = []
         var pairs: [(source: CityProfile.Document, partner: CityProfile.Document, concepts: [String])] = []
         for pair in scored where pairs.count < pairsShown {

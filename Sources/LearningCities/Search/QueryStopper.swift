@@ -17,7 +17,7 @@ public enum QueryStopper {
     /// Whether the search key `key` is a stopword to drop from queries on
     /// `database`. Only the words of a query are looked at, so a search
     /// costs a few look-ups, not one per listed stopword.
-    public static func isFrequentStopword(_ key: String, in database: Database) -> Bool {
+    static func isFrequentStopword(_ key: String, in database: Database) -> Bool {
         guard let forms = StopwordForms.shared.forms(ofKey: key), let count = try? database.documentCount(), count > 0 else {
             return false
         }

@@ -176,7 +176,9 @@ public final class Searcher {
         let skip = max(0, request.offset - everyWord)
         let wanted = limit - main.hits.count
         blend.limit = everyWord + skip + wanted
-        let blended = try run(blend, facets: false)
+        // Counted like the main match (exact up to the facet sample size): Xapian's estimate
+        // depends on the shard layout, and through xapian-tcpsrv on each server's own estimate.
+        let blended = try run(blend, facets: false, counted: true)
         let partial = blended.hits.filter { !known.contains($0.docid) }
         let fill = partial.dropFirst(skip).prefix(wanted)
         if !fill.isEmpty { page.firstPartial = page.hits.count }
@@ -212,12 +214,13 @@ public final class Searcher {
         return options
     }
 
-    /// Runs `options`, mapping Xapian's errors to the engine's.
-    private func run(_ options: SearchOptions, facets: Bool) throws -> MatchSet {
+    /// Runs `options`, mapping Xapian's errors to the engine's. With `facets`
+    /// or `counted`, the matches are counted exactly up to `facetSampleSize`.
+    private func run(_ options: SearchOptions, facets: Bool, counted: Bool = false) throws -> MatchSet {
         var options = options
         do {
             return try index.withRetry {
-                options.checkAtLeast = facets ? min(try index.database.documentCount(), facetSampleSize) : 0
+                options.checkAtLeast = facets || counted ? min(try index.database.documentCount(), facetSampleSize) : 0
                 return try index.database.search(options)
             }
         } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {

@@ -56,6 +56,16 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         }
     }
 
+    /// Maps a Xapian error met while opening or writing the index at `path`
+    /// with its write lock held. A writer reads its own newest revision, so a
+    /// DatabaseModifiedError there is no other process's doing: a table block
+    /// carries a revision never committed here (overwritten bytes), which is
+    /// damage. Every other error maps as in `from(_:path:)`.
+    public static func fromWriting(_ error: XapianError, path: String) -> IndexError {
+        if error.kind == .databaseModified { return .damaged(path, detail: error.message) }
+        return from(error, path: path)
+    }
+
     /// Why this user may not write the index at `path` (read-only file
     /// system, someone else's folder), or nil when it may.
     private static func writeDenied(_ path: String) -> IndexError? {
