@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "learncity",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "learncity", targets: ["learncity"]),
         .library(name: "LearningCities", targets: ["LearningCities"]),
@@ -67,9 +67,13 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "LearncityReportTests", dependencies: ["LearncityReport", "LearningCities"]),
         .testTarget(name: "LearncityMCPTests", dependencies: ["LearncityMCP", "LearningCities", "JSONRPC"]),
+        .testTarget(name: "LearncityServeTests", dependencies: ["LearncityServe", "LearningCities", "JSONRPC"]),
         .testTarget(name: "CLITests", dependencies: ["LearningCities", "learncity"], exclude: ["Fixtures"]),
+        // What each fuzz target does with one input (Fuzz/Harness), and the
+        // normal test that replays every saved finding (Fuzz/regressions) through it.
+        .target(name: "FuzzHarness", dependencies: ["LearningCities", "JSONRPC", "LearncityServe"], path: "Fuzz/Harness"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness"]),
     ],
-    swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17
 )
 
@@ -79,14 +83,14 @@ let package = Package(
 if Context.environment["LEARNCITY_FUZZ"] != nil {
     let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
     package.targets += [
-        .target(name: "FuzzSupport", dependencies: ["LearningCities"], path: "Fuzz/Support"),
-        .executableTarget(name: "fuzz-query", dependencies: ["FuzzSupport", "LearningCities"],
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-query", dependencies: ["FuzzSupport", "FuzzHarness"],
                           path: "Fuzz/query", swiftSettings: fuzzFlags),
-        .executableTarget(name: "fuzz-rpc", dependencies: ["FuzzSupport", "LearningCities", "JSONRPC", "LearncityServe"],
+        .executableTarget(name: "fuzz-rpc", dependencies: ["FuzzSupport", "FuzzHarness"],
                           path: "Fuzz/rpc", swiftSettings: fuzzFlags),
-        .executableTarget(name: "fuzz-corpus", dependencies: ["FuzzSupport", "LearningCities"],
+        .executableTarget(name: "fuzz-corpus", dependencies: ["FuzzSupport", "FuzzHarness"],
                           path: "Fuzz/corpus", swiftSettings: fuzzFlags),
-        .executableTarget(name: "fuzz-vocab-stub", dependencies: ["FuzzSupport", "LearningCities"],
+        .executableTarget(name: "fuzz-vocab-stub", dependencies: ["FuzzSupport", "FuzzHarness"],
                           path: "Fuzz/vocab-stub", swiftSettings: fuzzFlags),
     ]
 }

@@ -13,6 +13,26 @@ public enum FuzzDriver {
         var arguments = argv
         return LLVMFuzzerRunDriver(&count, &arguments, target)
     }
+
+    /// Runs one input through a harness: a finding stops the fuzzer (libFuzzer
+    /// then saves the input as a crash).
+    public static func check(_ body: () throws -> Void) -> CInt {
+        do {
+            try body()
+        } catch {
+            fatalError("fuzz finding: \(error)")
+        }
+        return 0
+    }
+
+    /// The harness `make` builds, or a stop saying why it could not be built.
+    public static func harness<H>(_ make: () throws -> H) -> H {
+        do {
+            return try make()
+        } catch {
+            fatalError("cannot set up the fuzz harness: \(error)")
+        }
+    }
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")

@@ -26,22 +26,6 @@ lc_database *lc_database_open(const char *path, lc_error *err) {
     });
 }
 
-lc_database *lc_database_open_many(const char *const *paths, size_t count,
-                                   lc_error *err) {
-    return guard_ptr<lc_database>(err, [&] {
-        auto *handle = new lc_database;
-        try {
-            for (size_t i = 0; i < count; ++i)
-                handle->db.add_database(Xapian::Database(paths[i]));
-            handle->remote.assign(handle->db.size(), false);
-        } catch (...) {
-            delete handle;
-            throw;
-        }
-        return handle;
-    });
-}
-
 lc_database *lc_database_open_remote(const char *host, unsigned port,
                                      unsigned timeout_ms,
                                      unsigned connect_timeout_ms,
@@ -85,10 +69,6 @@ int lc_database_doccount(lc_database *db, uint32_t *out, lc_error *err) {
 int lc_database_termfreq(lc_database *db, const char *term, size_t len,
                          uint32_t *out, lc_error *err) {
     return guard(err, [&] { *out = db->db.get_termfreq(std::string(term, len)); });
-}
-
-int lc_database_avlength(lc_database *db, double *out, lc_error *err) {
-    return guard(err, [&] { *out = db->db.get_avlength(); });
 }
 
 int lc_database_find(lc_database *db, const char *term, size_t len,
@@ -214,10 +194,6 @@ size_t lc_sortable_serialise(double value, char *out) {
     return s.size();
 }
 
-double lc_sortable_unserialise(const char *value, size_t len) {
-    return Xapian::sortable_unserialise(std::string(value, len));
-}
-
 lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
                                   lc_error *err) {
     return guard_ptr<lc_termlist>(err, [&] {
@@ -225,6 +201,28 @@ lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
         for (auto it = db->db.synonyms_begin(key); it != db->db.synonyms_end(key); ++it)
             list->items.emplace_back(*it, 0);
         return list;
+    });
+}
+
+lc_termlist *lc_database_synonym_keys(lc_database *db, const char *prefix,
+                                      lc_error *err) {
+    return guard_ptr<lc_termlist>(err, [&] {
+        auto *list = new lc_termlist;
+        for (auto it = db->db.synonym_keys_begin(prefix); it != db->db.synonym_keys_end(prefix); ++it)
+            list->items.emplace_back(*it, 0);
+        return list;
+    });
+}
+
+int lc_database_revision(lc_database *db, uint64_t *out, lc_error *err) {
+    return guard(err, [&] { *out = db->db.get_revision(); });
+}
+
+int lc_database_uuid(lc_database *db, const char **out, size_t *len, lc_error *err) {
+    return guard(err, [&] {
+        db->scratch = db->db.get_uuid();
+        *out = db->scratch.data();
+        *len = db->scratch.size();
     });
 }
 

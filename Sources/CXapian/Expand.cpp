@@ -59,7 +59,9 @@ lc_termlist *lc_expand(lc_database *db, const lc_expand_options *o,
         for (size_t i = 0; i < o->rset_count; ++i) rset.add_document(o->rset[i]);
         Xapian::Enquire enquire(db->db);
         TermDecider decider(db->db, *o);
-        Xapian::ESet eset = enquire.get_eset(o->max_terms, rset, 0, &decider);
+        // Exact term frequencies: over several databases (shards) Xapian
+        // otherwise approximates them, and the weights change with the layout.
+        Xapian::ESet eset = enquire.get_eset(o->max_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
         auto *list = new lc_termlist;
         auto *w = static_cast<double *>(std::malloc(sizeof(double) * (eset.size() + 1)));
         if (!w) {

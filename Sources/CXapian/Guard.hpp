@@ -25,6 +25,7 @@ inline void set_error(lc_error *err, int code, const char *type,
 inline void clear_error(lc_error *err) {
     if (!err) return;
     err->code = LC_OK;
+    err->sys_errno = 0;
     err->type[0] = '\0';
     err->message[0] = '\0';
 }
@@ -55,6 +56,17 @@ inline int code_for(const char *type) {
     return LC_ERR_XAPIAN;
 }
 
+/// The errno behind Xapian's system error string, or 0. Xapian 1.4 keeps
+/// the number private and hands out only `strerror(errno)`; the number is
+/// recovered by asking strerror for the same text, so that callers match
+/// the error by code (ENOSPC, EACCES…) rather than by message words.
+inline int errno_for(const char *error_string) {
+    if (!error_string) return 0;
+    for (int candidate = 1; candidate < 256; ++candidate)
+        if (std::strcmp(std::strerror(candidate), error_string) == 0) return candidate;
+    return 0;
+}
+
 /// Runs `body`; returns 0 on success, the error code otherwise.
 template <typename Body>
 int guard(lc_error *err, Body &&body) noexcept {
@@ -71,6 +83,7 @@ int guard(lc_error *err, Body &&body) noexcept {
             message += e.get_error_string();
         }
         set_error(err, code_for(type), type, message);
+        if (err) err->sys_errno = errno_for(e.get_error_string());
     } catch (const std::bad_alloc &) {
         set_error(err, LC_ERR_STD, "bad_alloc", "out of memory");
     } catch (const std::exception &e) {

@@ -40,7 +40,6 @@ struct lc_mset {
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
     uint32_t facet_sample = 0;
     std::string corrected;
-    std::string scratch;
     explicit lc_mset(const Xapian::Database &db) : enquire(db) {}
 };
 

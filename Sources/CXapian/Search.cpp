@@ -247,30 +247,11 @@ const char *lc_mset_corrected(const lc_mset *m, size_t *len) {
     *len = m->corrected.size();
     return m->corrected.data();
 }
-const char *lc_mset_description(lc_mset *m, size_t *len) {
-    try {
-        m->scratch = m->query.get_description();
-    } catch (...) {
-        m->scratch.clear();
-    }
-    *len = m->scratch.size();
-    return m->scratch.data();
-}
 
 lc_termlist *lc_mset_query_terms(const lc_mset *m, lc_error *err) {
     return guard_ptr<lc_termlist>(err, [&] {
         auto *list = new lc_termlist;
         for (auto it = m->query.get_unique_terms_begin(); it != m->query.get_unique_terms_end(); ++it)
-            list->items.emplace_back(*it, 0);
-        return list;
-    });
-}
-
-lc_termlist *lc_mset_matching_terms(const lc_mset *m, uint32_t docid, lc_error *err) {
-    return guard_ptr<lc_termlist>(err, [&] {
-        auto *list = new lc_termlist;
-        for (auto it = m->enquire.get_matching_terms_begin(docid);
-             it != m->enquire.get_matching_terms_end(docid); ++it)
             list->items.emplace_back(*it, 0);
         return list;
     });

@@ -7,7 +7,8 @@ import Darwin
 
 /// JSON-RPC 2.0 over a pair of file descriptors (stdin/stdout for
 /// `learncity serve`), serving any `JSONRPCMethods`: one request (or batch) per line in, one response line
-/// out per answered line, written and flushed before the next line is read.
+/// out per answered line, written and flushed before the next line is read
+/// (`JSONRPCWorkerServer` answers on several threads).
 /// Logs go to `log` (standard error), never to the output.
 ///
 /// Hostile input is answered, not fatal: lines over the cap are dropped up to
@@ -61,8 +62,7 @@ public final class JSONRPCServer {
             case .line(let line):
                 reply = respond(to: line)
             case .tooLong(let length):
-                reply = encode(JSONRPCResponse(id: .null, error: JSONRPCError(
-                    .invalidRequest, "request line too long: \(length) bytes (the limit is \(maxLineBytes)); it was skipped")))
+                reply = tooLong(length)
             }
             if let reply, !write(reply) {
                 exit = .outputClosed
@@ -88,30 +88,79 @@ public final class JSONRPCServer {
     /// The response line (without newline) for one input line, or nil when
     /// nothing is to be answered (a blank line, notifications only).
     public func respond(to line: [UInt8]) -> [UInt8]? {
+        answer(parse(line))
+    }
+
+    /// One input line, parsed: already answered (blank, not UTF-8, not
+    /// JSON, too deep, an empty batch), or the request or batch to run.
+    public enum ParsedLine: Sendable {
+        /// Nothing to run: the answer line (nil for a blank line).
+        case answered([UInt8]?)
+        /// One request (maybe invalid: running it answers why).
+        case request(JSONValue)
+        /// A non-empty batch.
+        case batch([JSONValue])
+
+        /// True when every request of the line calls one of `methods` (a line
+        /// that runs nothing too); an invalid request calls nothing known.
+        public func onlyCalls(_ methods: Set<String>) -> Bool {
+            func calls(_ value: JSONValue) -> Bool {
+                guard case .object(let members) = value, case .string(let method)? = members["method"] else { return false }
+                return methods.contains(method)
+            }
+            switch self {
+            case .answered: return true
+            case .request(let value): return calls(value)
+            case .batch(let values): return values.allSatisfy(calls)
+            }
+        }
+    }
+
+    /// Parses one input line (without running anything).
+    public func parse(_ line: [UInt8]) -> ParsedLine {
         var bytes = line[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return .answered(nil) }
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            return encode(JSONRPCResponse(id: .null, error: JSONRPCError(.parseError, "parse error: the line is not valid UTF-8")))
+            return .answered(encode(JSONRPCResponse(id: .null, error: JSONRPCError(.parseError, "parse error: the line is not valid UTF-8"))))
         }
         guard JSONNestingScanner.depth(of: bytes) != nil else {
-            return encode(JSONRPCResponse(id: .null, error: JSONRPCError(
-                .parseError, "parse error: JSON nested deeper than \(JSONNestingScanner.maxDepth) levels")))
+            return .answered(encode(JSONRPCResponse(id: .null, error: JSONRPCError(
+                .parseError, "parse error: JSON nested deeper than \(JSONNestingScanner.maxDepth) levels"))))
         }
         let value: JSONValue
         do {
             value = try decoder.decode(JSONValue.self, from: Data(bytes))
         } catch {
-            return encode(JSONRPCResponse(id: .null, error: JSONRPCError(.parseError, "parse error: \(Self.describe(error, in: bytes))")))
+            return .answered(encode(JSONRPCResponse(id: .null, error: JSONRPCError(.parseError, "parse error: \(Self.describe(error, in: bytes))"))))
         }
         if case .array(let batch) = value {
             guard !batch.isEmpty else {
-                return encode(JSONRPCResponse(id: .null, error: JSONRPCError(.invalidRequest, "invalid request: empty batch")))
+                return .answered(encode(JSONRPCResponse(id: .null, error: JSONRPCError(.invalidRequest, "invalid request: empty batch"))))
             }
+            return .batch(batch)
+        }
+        return .request(value)
+    }
+
+    /// The answer to a line over the cap (`length` bytes), which was skipped.
+    public func tooLong(_ length: Int) -> [UInt8] {
+        encode(JSONRPCResponse(id: .null, error: JSONRPCError(
+            .invalidRequest, "request line too long: \(length) bytes (the limit is \(maxLineBytes)); it was skipped")))
+    }
+
+    /// Runs a parsed line: the response line (without newline), or nil when
+    /// nothing is to be answered (a blank line, notifications only).
+    public func answer(_ line: ParsedLine) -> [UInt8]? {
+        switch line {
+        case .answered(let reply):
+            return reply
+        case .batch(let batch):
             let responses = batch.compactMap(answer)
             return responses.isEmpty ? nil : encode(responses)
+        case .request(let value):
+            return answer(value).map(encode)
         }
-        return answer(value).map(encode)
     }
 
     /// Runs one request; nil for a notification.
@@ -149,20 +198,7 @@ public final class JSONRPCServer {
 
     /// Writes `line` and a newline in full; false when the output is closed or failing.
     private func write(_ line: [UInt8]) -> Bool {
-        var bytes = line
-        bytes.append(0x0A)
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(output, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        JSONRPCOutput.write(line, to: output)
     }
 
     /// Why `bytes` is not JSON, in one line. JSONDecoder only says "not
@@ -184,9 +220,3 @@ public final class JSONRPCServer {
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 }
-
-#if canImport(Glibc)
-private let posixWrite = Glibc.write
-#elseif canImport(Darwin)
-private let posixWrite = Darwin.write
-#endif

@@ -7,7 +7,7 @@ import LearningCities
 /// Schemas of its arguments and of its structured result) and how a call
 /// runs: as the `serve` method of the same name, whose result is the same
 /// object the CLI prints with `--json`.
-struct MCPTool {
+struct MCPTool: Sendable {
     /// The tool's name, also the `serve` method it runs.
     let name: String
     /// A short human title.
@@ -19,16 +19,16 @@ struct MCPTool {
     /// JSON Schema of `structuredContent`.
     let outputSchema: JSONValue
     /// The short readable text returned next to the structured result.
-    let summarize: (JSONValue) -> String
+    let summarize: @Sendable (JSONValue) -> String
     /// What of the method's result goes into `structuredContent`, and any further
     /// content blocks (e.g. an HTML page as an embedded resource); by default the whole result.
-    let present: (JSONValue) -> (structured: JSONValue, extra: [JSONValue])
+    let present: @Sendable (JSONValue) -> (structured: JSONValue, extra: [JSONValue])
 
     /// A tool whose schemas are given as JSON text (checked by the tests: a
     /// schema that does not parse is a programming error).
     init(name: String, title: String, description: String, input: String, output: String,
-         summarize: @escaping (JSONValue) -> String,
-         present: @escaping (JSONValue) -> (structured: JSONValue, extra: [JSONValue]) = { ($0, []) }) {
+         summarize: @escaping @Sendable (JSONValue) -> String,
+         present: @escaping @Sendable (JSONValue) -> (structured: JSONValue, extra: [JSONValue]) = { ($0, []) }) {
         self.present = present
         self.name = name
         self.title = title

@@ -9,10 +9,9 @@ enum MCPToolErrorText {
     static func text(for error: JSONRPCError, tool: MCPTool) -> String {
         var text = "Error: \(error.message)."
         if text.hasSuffix("..") { text.removeLast() }
-        let suggestions = MCPToolSummaries.strings(error.data?["suggestions"])
         switch error.code {
         case JSONRPCErrorCode.unknownCity.rawValue:
-            if !suggestions.isEmpty, !error.message.lowercased().contains("did you mean") { text += " Did you mean: \(suggestions.joined(separator: ", "))?" }
+            // The message already names the suggestions (CityError words them); they are in data too.
             text += " Give a city id, name or alias; the `cities` tool lists them (e.g. {\"country\": \"VN\"})."
         case JSONRPCErrorCode.emptyQuery.rawValue:
             text += " Give `query` some words, e.g. {\"query\": \"literacy\"} or {\"query\": \"hoc tap suot doi\"}."

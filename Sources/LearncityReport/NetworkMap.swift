@@ -33,9 +33,10 @@ public struct NetworkMap: Sendable {
             }
             themeID = found.id
         }
-        let code = country?.uppercased()
-        if let code, !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLetter }) {
-            throw ReportError.invalidCountry(country ?? "")
+        var code: String?
+        if let country {
+            guard let normalized = CountryCode.normalized(country) else { throw ReportError.invalidCountry(country) }
+            code = normalized
         }
         var programmes: [String: Int] = [:]
         try DocumentCatalog(index: index).forEach { document in

@@ -7,6 +7,7 @@ import LearningCities
 /// decodes its params (with the same Codable request types the CLI uses),
 /// moves the index to its latest revision and runs it. Every failure comes
 /// back as a `JSONRPCError`; nothing a client sends can make it trap.
+/// One per thread: it holds an open index (see `IndexReader`).
 public final class RequestDispatcher: JSONRPCMethods {
     /// A method: params in, a Codable result out.
     public typealias Handler = (JSONValue?) throws -> any Encodable & Sendable
@@ -25,6 +26,11 @@ public final class RequestDispatcher: JSONRPCMethods {
 
     /// The method names served.
     public var methods: [String] { handlers.keys.sorted() }
+
+    /// The methods that only read the index: a server may run them side by
+    /// side, each thread with its own dispatcher (and so its own open index).
+    /// Every other method (`upsert`, `delete`, `shutdown`) must run alone.
+    public static let readMethods: Set<String> = ["search", "recommend", "compare", "city", "cities", "stats", "report", "version"]
 
     /// Runs one request.
     public func dispatch(_ request: JSONRPCRequest) -> Result<any Encodable & Sendable, JSONRPCError> {

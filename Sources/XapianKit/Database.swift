@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian database opened for reading: a directory, a stub file listing
 /// shards (local or remote), or several databases searched as one.
@@ -164,6 +164,27 @@ public final class Database {
     /// Every word of the spelling dictionary with its frequency.
     public func spellings() throws(XapianError) -> [TermFrequency] {
         takeTermList(try xapianHandle { lc_database_spellings(handle, $0) })
+    }
+
+    /// Every key of the synonym table that starts with `prefix`.
+    public func synonymKeys(prefix: String = "") throws(XapianError) -> [String] {
+        takeTermList(try xapianHandle { lc_database_synonym_keys(handle, prefix, $0) }).map(\.term)
+    }
+
+    /// The revision this (single, local) database was opened at: it grows
+    /// with every commit. Xapian refuses it for several databases combined.
+    public func revision() throws(XapianError) -> UInt64 {
+        var revision: UInt64 = 0
+        try xapianCall { lc_database_revision(handle, &revision, $0) }
+        return revision
+    }
+
+    /// The database's UUID, which a copy keeps and a new database does not share.
+    public func uuid() throws(XapianError) -> String {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        try xapianCall { lc_database_uuid(handle, &pointer, &length, $0) }
+        return decodeBytes(pointer, length)
     }
 
     /// Xapian's spelling suggestion for `word`, if any.

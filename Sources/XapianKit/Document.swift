@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A document to index: terms (with positions and wdf), boolean terms,
 /// values and data. A plain value; it reaches Xapian only when written.

@@ -1,6 +1,10 @@
-import CXapian
+internal import CXapian
 
 /// Xapian's English (Porter2) stemmer.
+///
+/// Safe from any thread: the C side keeps one `Xapian::Stem` and one result
+/// buffer per thread (`thread_local` in Stem.cpp), and the result is copied
+/// into a Swift string before this returns.
 public enum EnglishStemmer {
     /// The stem of a lower-case word.
     public static func stem(_ word: String) -> String {

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// What `Database.expand` should return: Xapian's ESet for a relevance set,
 /// filtered by an expand decider.

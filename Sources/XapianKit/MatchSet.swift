@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// The result of one search: ranked hits, an estimated total, facet counts
 /// and the terms of the query that ran.

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// Xapian's `sortable_serialise`: numbers encoded so that byte order is numeric order,
 /// for value slots used in ranges and sorting.

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A term with a frequency (term frequency in the database, or wdf in a document).
 public struct TermFrequency: Equatable, Sendable {

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian database opened for writing. Holds the database's write lock
 /// until closed or deinitialised; nothing is committed implicitly.

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// An error raised by Xapian (or by the C++ runtime under it), caught at the
 /// bridge and carried into Swift with Xapian's class name and message.
@@ -45,12 +45,17 @@ public struct XapianError: Error, Equatable, CustomStringConvertible, Sendable {
     public let type: String
     /// Xapian's message.
     public let message: String
+    /// The operating system's error number Xapian attached (`ENOSPC`,
+    /// `EACCES`, `ENOENT`…), or 0 when there is none: match on it, never on
+    /// the words of `message`.
+    public let systemError: Int32
 
     /// Creates an error value (also used by tests and callers that wrap errors).
-    public init(kind: Kind, type: String, message: String) {
+    public init(kind: Kind, type: String, message: String, systemError: Int32 = 0) {
         self.kind = kind
         self.type = type
         self.message = message
+        self.systemError = systemError
     }
 
     init(_ raw: lc_error) {
@@ -58,6 +63,7 @@ public struct XapianError: Error, Equatable, CustomStringConvertible, Sendable {
         kind = Kind(rawValue: raw.code) ?? .unknown
         type = withUnsafeBytes(of: &raw.type) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
         message = withUnsafeBytes(of: &raw.message) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        systemError = raw.sys_errno
     }
 
     /// `Type: message`, as Xapian would print it.

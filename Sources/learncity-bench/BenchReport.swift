@@ -44,6 +44,8 @@ struct BenchReport: Codable {
     var search: SearchComparison
     var oneShot: OneShotResult
     var recommend: PipeMeasurement
+    /// `serve` read throughput with 1 and 2 workers.
+    var serveThroughput: ServeThroughput?
 
     func write(to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
@@ -103,7 +105,7 @@ struct BenchReport: Codable {
         } else {
             lines.append("RECOMMEND: \(recommend.note ?? "not measured")")
         }
-        lines.append("SERVE ON EVERY CORE: not measured (serve answers one request at a time in this build)")
+        lines.append(contentsOf: serveThroughput?.lines() ?? ["SERVE ON EVERY CORE: not measured"])
         return lines.joined(separator: "\n")
     }
 

@@ -84,6 +84,8 @@ struct BenchRunCommand: ParsableCommand {
         log("serve over a pipe…")
         let serve = ServeBench.search(tools: tools, index: learncityIndex, queries: sampled)
         let serveBare = ServeBench.search(tools: tools, index: learncityIndex, queries: sampled, bare: true)
+        log("serve throughput with 1 and 2 workers…")
+        let throughput = ServeThroughput.measure(tools: tools, index: learncityIndex, queries: sampled, rounds: smoke ? 1 : 3)
         log("recommend…")
         let recommend = ServeBench.recommend(tools: tools, index: learncityIndex)
         log("one-shot CLI (\(runs) runs each)…")
@@ -100,7 +102,8 @@ struct BenchRunCommand: ParsableCommand {
             search: SearchComparison(queries: sampled.count, learncity: learncitySearch, learncityBare: learncityBare,
                                      baseline: baselineSearch, python: pythonSearch, serve: serve, serveBare: serveBare),
             oneShot: oneShot,
-            recommend: recommend)
+            recommend: recommend,
+            serveThroughput: throughput)
         print(report.table())
         let path = output ?? "bench-results/\(Self.timestamp()).json"
         try report.write(to: path)

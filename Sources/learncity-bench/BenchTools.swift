@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The executables the benchmark runs: itself (for child indexers), the
 /// `learncity` CLI built next to it, and Xapian's `quest` if installed.
@@ -79,12 +80,13 @@ enum ProcessRunner {
         let started = Clock.now()
         try process.run()
         var stdout = Data()
-        let stderr = DataBox()
+        let stderr = Mutex(Data())
         if captureOutput {
             let group = DispatchGroup()
             group.enter()
             DispatchQueue.global().async {
-                stderr.data = err.fileHandleForReading.readDataToEndOfFile()
+                let data = err.fileHandleForReading.readDataToEndOfFile()
+                stderr.withLock { $0 = data }
                 group.leave()
             }
             stdout = out.fileHandleForReading.readDataToEndOfFile()
@@ -92,7 +94,7 @@ enum ProcessRunner {
         }
         process.waitUntilExit()
         let seconds = Clock.now() - started
-        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr.data, seconds: seconds)
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr.withLock { $0 }, seconds: seconds)
     }
 
     /// Runs a command with output discarded, timed with `posix_spawn` and
@@ -117,11 +119,6 @@ enum ProcessRunner {
         let seconds = Clock.now() - started
         return Result(status: (status >> 8) & 0xFF, stdout: Data(), stderr: Data(), seconds: seconds)
     }
-}
-
-/// Data filled by another thread before a `DispatchGroup.wait()`.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
 }
 
 /// A monotonic clock in seconds.

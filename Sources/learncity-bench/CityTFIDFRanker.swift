@@ -10,9 +10,10 @@ struct CityTFIDFRanker {
     private var vectors: [String: [String: Double]] = [:]
     private var norms: [String: Double] = [:]
 
-    /// Reads the vectors of every city of `reader`.
+    /// Reads the vectors of every city of `reader` (a single database,
+    /// opened here with plain XapianKit: the baseline reads Xapian itself).
     init(reader: IndexReader) throws {
-        let database = reader.database
+        let database = try Database(path: reader.path)
         let count = Double(max(try database.documentCount(), 1))
         var idf: [String: Double] = [:]
         for city in reader.cities.all {
@@ -28,7 +29,8 @@ struct CityTFIDFRanker {
                 vector[term] = (1 + log(frequency)) * (idf[term] ?? 0)
             }
             vectors[city.id] = vector
-            norms[city.id] = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            // Summed in term order, so that equal vectors get equal norms in every run.
+            norms[city.id] = vector.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
         }
     }
 
@@ -36,10 +38,13 @@ struct CityTFIDFRanker {
     func partners(of city: String, limit: Int) -> [String] {
         guard let source = vectors[city], let sourceNorm = norms[city], sourceNorm > 0 else { return [] }
         var scored: [(id: String, score: Double)] = []
+        // Term order fixed: a dictionary's order changes between runs, and so would the rounding
+        // of the dot products, and with it the order of cities whose scores tie.
+        let sourceTerms = source.sorted { $0.key < $1.key }
         for (id, vector) in vectors where id != city {
             guard let norm = norms[id], norm > 0 else { continue }
             var dot = 0.0
-            for (term, weight) in source { if let other = vector[term] { dot += weight * other } }
+            for (term, weight) in sourceTerms { if let other = vector[term] { dot += weight * other } }
             scored.append((id, dot / (sourceNorm * norm)))
         }
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(limit).map(\.id)

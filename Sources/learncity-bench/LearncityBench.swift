@@ -9,7 +9,7 @@ struct LearncityBench: ParsableCommand {
         commandName: "learncity-bench",
         abstract: "Benchmark learncity against a plain-Xapian baseline (indexing, search, one-shot CLI).",
         subcommands: [BenchRunCommand.self, ChildIndexCommand.self, AnalysisDumpCommand.self, QualityCommand.self,
-                      RecommendQualityCommand.self],
+                      RecommendQualityCommand.self, ServeThroughputCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
 }

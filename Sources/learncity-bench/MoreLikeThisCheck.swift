@@ -1,6 +1,7 @@
 import Foundation
 import LearningCities
 import XapianBaseline
+import XapianKit
 
 /// The mean on-topic share of one system's "more like this" lists.
 struct TopicShare: Codable {
@@ -133,11 +134,12 @@ enum MoreLikeThisCheck {
         }
         var variantShares: [SimilarityVariant: [String: Double]] = [:]
         var variantFailures: [SimilarityVariant: Int] = [:]
+        let database = try Database(path: learncityIndex)
         for variant in SimilarityVariant.allCases {
             log("VNTC: variant '\(variant.rawValue)'…")
             for id in sampled {
                 do {
-                    let list = try variant.similar(to: id, in: reader, limit: depth)
+                    let list = try variant.similar(to: id, in: database, limit: depth)
                     variantShares[variant, default: [:]][id] = score(list, of: id).asIs
                 } catch {
                     variantFailures[variant, default: 0] += 1

@@ -132,7 +132,7 @@ enum QAEvaluation {
     }
 
     /// The parameters tuned, with the values tried (coordinate ascent, two passes).
-    static let grid: [(name: String, values: [Double], keyPath: WritableKeyPath<RankingPolicy, Double>)] = [
+    static let grid: [(name: String, values: [Double], keyPath: WritableKeyPath<RankingPolicy, Double> & Sendable)] = [
         ("coordination", [0, 0.25, 0.5, 1, 2], \.coordination),
         ("questionWeight", [0, 0.2, 0.5], \.questionWeight),
         ("k1", [0.8, 1.2, 1.6], \.k1),

@@ -21,6 +21,12 @@ struct RecommendQualityCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the index (default: a temporary folder, removed).")
     var workFolder: String?
 
+    @Option(name: .long, help: "Also write each ranker's top --rankings-depth partners of every judged source here (JSONL: ranker, source, partners), for pooling new pairs to judge.")
+    var rankings: String?
+
+    @Option(name: .long, help: "Partners per source written to --rankings.")
+    var rankingsDepth = 10
+
     /// The cut-off.
     static let depth = 5
 
@@ -52,12 +58,22 @@ struct RecommendQualityCommand: ParsableCommand {
         let baseline = try CityTFIDFRanker(reader: reader)
 
         var rows: [(name: String, ndcg: Double, strong: Double, vietnameseInVietnamese: Double)] = []
-        for (name, rank) in [("learncity", { (city: String) throws -> [String] in
-                                  try recommender.recommend(RecommendRequest(city: city, limit: Self.depth)).partners.map(\.id) }),
-                             ("tf-idf", { (city: String) throws -> [String] in baseline.partners(of: city, limit: Self.depth) })] {
+        var rankingLines: [String] = []
+        let rankers: [(name: String, rank: (_ city: String, _ limit: Int) throws -> [String])] = [
+            ("learncity", { city, limit in
+                try recommender.recommend(RecommendRequest(city: city, limit: limit)).partners.map(\.id) }),
+            ("tf-idf", { city, limit in baseline.partners(of: city, limit: limit) }),
+        ]
+        for (name, rankDeep) in rankers {
             var ndcgs: [Double] = [], strong = 0, slots = 0, vietnameseSlots = 0, vietnameseTop = 0
             for (source, judged) in grades.sorted(by: { $0.key < $1.key }) {
-                let ranked = try rank(source)
+                let ranked = try rankDeep(source, Self.depth)
+                if rankings != nil {
+                    let deep = try rankDeep(source, rankingsDepth)
+                    let line = try JSONSerialization.data(withJSONObject: ["ranker": name, "source": source, "partners": deep],
+                                                          options: [.sortedKeys])
+                    rankingLines.append(String(decoding: line, as: UTF8.self))
+                }
                 ndcgs.append(RankingMetrics.ndcg(ranked, grades: judged, depth: Self.depth))
                 strong += ranked.filter { judged[$0] == 2 }.count
                 slots += Self.depth
@@ -68,6 +84,9 @@ struct RecommendQualityCommand: ParsableCommand {
             }
             rows.append((name, RankingMetrics.mean(ndcgs), Double(strong) / Double(max(slots, 1)),
                          Double(vietnameseTop) / Double(max(vietnameseSlots, 1))))
+        }
+        if let rankings {
+            try (rankingLines.joined(separator: "\n") + "\n").write(toFile: rankings, atomically: true, encoding: .utf8)
         }
         print("RECOMMEND QUALITY on \(grades.count) source cities, \(grades.values.map(\.count).reduce(0, +)) judged pairs (unjudged = 0):")
         for row in rows {

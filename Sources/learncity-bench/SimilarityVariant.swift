@@ -29,9 +29,9 @@ enum SimilarityVariant: String, CaseIterable, Codable {
         return (exact.sorted() + Stopwords.singleWordKeys.map { TermSchema.folded + $0 }.sorted())
     }()
 
-    /// Up to `limit` ids most like document `id`, best first.
-    func similar(to id: String, in index: IndexReader, limit: Int, terms: Int = 40) throws -> [String] {
-        let database = index.database
+    /// Up to `limit` ids most like document `id` in learncity's index
+    /// `database` (opened with plain XapianKit), best first.
+    func similar(to id: String, in database: Database, limit: Int, terms: Int = 40) throws -> [String] {
         guard let docid = try database.documentID(for: TermSchema.id + id) else {
             throw BenchFailure(description: "no document '\(id)' in the index")
         }

@@ -33,6 +33,7 @@ enum CLIErrorWording {
         case let shard as ShardError:
             switch shard {
             case .unavailable: return "\(shard.description) (start it, or pass --allow-partial to search the other shards)"
+            case .unknownShardCount: return "\(shard.description); give --shards N to rebuild it"
             default: return shard.description
             }
         case let corpus as CorpusError:

@@ -14,6 +14,16 @@ struct IndexRun {
     /// Build afresh beside the index and swap it in (`--rebuild`).
     var rebuild = false
 
+    /// The environment variable naming a file that the run creates once its
+    /// first document is written: tests interrupt a run at that point.
+    static let firstWriteMarkVariable = "LEARNCITY_FIRST_WRITE_MARK"
+
+    /// Creates the file named by `LEARNCITY_FIRST_WRITE_MARK`, if it is set.
+    static func firstWriteMark() -> (@Sendable () -> Void)? {
+        guard let path = ProcessInfo.processInfo.environment[firstWriteMarkVariable], !path.isEmpty else { return nil }
+        return { _ = FileManager.default.createFile(atPath: path, contents: Data()) }
+    }
+
     func run() throws -> IndexSummary {
         let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
         defer { bar.finish() }
@@ -25,7 +35,8 @@ struct IndexRun {
             return try IndexRebuilder(corpusPath: corpus, indexPath: index, shardCount: shards, strict: strict, jobs: jobs)
                 .run(issue: issue, progress: bar.update)
         }
-        return try CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict, jobs: jobs, shards: shards)
-            .run(issue: issue, progress: bar.update)
+        var indexer = CorpusIndexer(corpusPath: corpus, indexPath: index, strict: strict, jobs: jobs, shards: shards)
+        indexer.onFirstWrite = Self.firstWriteMark()
+        return try indexer.run(issue: issue, progress: bar.update)
     }
 }

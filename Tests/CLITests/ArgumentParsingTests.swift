@@ -15,6 +15,36 @@ import LearningCities
         #expect(search.location.allowPartial)
     }
 
+    @Test func indexTakesItsLayoutAndCorpus() throws {
+        let parsed = try Learncity.parseAsRoot(["index", "--corpus", "c", "--index", "i", "--shards", "3", "--jobs", "2",
+                                                "--strict", "--rebuild", "--json"])
+        let index = try #require(parsed as? IndexCommand)
+        #expect(index.corpus == "c" && index.location.index == "i")
+        #expect(index.shards == 3 && index.jobs == 2)
+        #expect(index.strict && index.rebuild && index.json)
+        #expect(throws: (any Error).self) { try Learncity.parseAsRoot(["index", "--shards", "0"]) }
+        #expect(throws: (any Error).self) { try Learncity.parseAsRoot(["index", "--jobs", "257"]) }
+    }
+
+    @Test func recommendJoinsTheCityWordsAndTakesItsFilters() throws {
+        let parsed = try Learncity.parseAsRoot(["recommend", "--other-countries", "--theme", "literacy", "--country", "DE",
+                                                "--limit", "7", "--include-non-members", "son", "la"])
+        let recommend = try #require(parsed as? RecommendCommand)
+        #expect(recommend.city == ["son", "la"])
+        #expect(recommend.otherCountries && recommend.includeNonMembers)
+        #expect(recommend.theme == "literacy" && recommend.country == "DE" && recommend.limit == 7)
+        let text = try #require(try Learncity.parseAsRoot(["recommend", "--text", "thư viện lưu động"]) as? RecommendCommand)
+        #expect(text.text == "thư viện lưu động" && text.city.isEmpty)
+    }
+
+    @Test func compareTakesTwoCitiesAndServeItsLineCap() throws {
+        let compare = try #require(try Learncity.parseAsRoot(["compare", "--lang", "en", "Cork", "Suwon"]) as? CompareCommand)
+        #expect(compare.cityA == "Cork" && compare.cityB == "Suwon" && compare.lang == "en")
+        #expect(throws: (any Error).self) { try Learncity.parseAsRoot(["compare", "Cork"]) }
+        let serve = try #require(try Learncity.parseAsRoot(["serve", "--index", "x.stub", "--max-line-bytes", "4096"]) as? ServeCommand)
+        #expect(serve.options.location.index == "x.stub" && serve.options.maxLineBytes == 4096)
+    }
+
     @Test func usageErrorsAreRefusedBeforeAnythingRuns() {
         #expect(throws: (any Error).self) { try Learncity.parseAsRoot(["search", "--limit", "-1", "x"]) }
         #expect(throws: (any Error).self) { try Learncity.parseAsRoot(["search", "--limit", "ten", "x"]) }

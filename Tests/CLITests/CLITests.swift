@@ -5,12 +5,30 @@ import LearningCities
 /// The executable as users run it: exit codes, messages, JSON output.
 @Suite(.serialized) struct CLITests {
     static let shippedCorpus = CLIRunner.packageRoot.appendingPathComponent("corpus").path
-    /// One index of the shipped corpus for the whole suite.
-    static let index: String = {
+    /// One index of the shipped corpus for the whole suite, or why it could not be built.
+    static let built: Result<String, IndexBuildFailure> = {
         let path = CLIRunner.temporaryFolder().appendingPathComponent("index").path
-        _ = try? CLIRunner.run(["index", "--corpus", shippedCorpus, "--index", path, "--strict"])
-        return path
+        do {
+            let run = try CLIRunner.run(["index", "--corpus", shippedCorpus, "--index", path, "--strict"])
+            guard run.status == 0 else { return .failure(IndexBuildFailure(reason: "exit \(run.status): \(run.stderr)")) }
+            return .success(path)
+        } catch {
+            return .failure(IndexBuildFailure(reason: "\(error)"))
+        }
     }()
+    /// The suite's index (tests run only once it is built: see `init`).
+    static var index: String { (try? built.get()) ?? "" }
+
+    /// The shipped corpus failed to index: every test of the suite fails with this.
+    struct IndexBuildFailure: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "the suite's index of the shipped corpus could not be built: \(reason)" }
+    }
+
+    /// Fails each test when the suite's index could not be built.
+    init() throws {
+        _ = try Self.built.get()
+    }
 
     @Test func indexPrintsASummaryAndIsStrictClean() throws {
         let path = CLIRunner.temporaryFolder().appendingPathComponent("index").path
@@ -157,30 +175,23 @@ import LearningCities
         }
         try lines.joined(separator: "\n").write(to: big.appendingPathComponent("documents/gen.jsonl"), atomically: true,
                                                  encoding: .utf8)
-        // Spawned with an empty signal mask and default handlers: a test runner's threads may
-        // block or ignore signals, and a child would inherit that.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = [CLIRunner.executable.path, "index", "--corpus", big.path, "--index", index]
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        #expect(posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0)
-        Thread.sleep(forTimeInterval: 0.5)
+        // Spawned with an empty signal mask and default handlers (FaultSupport.spawn); the run
+        // creates `mark` once its first document is in the open transaction.
+        let mark = folder.appendingPathComponent("first-write").path
+        let pid = FaultSupport.spawn(CLIRunner.executable.path, ["index", "--corpus", big.path, "--index", index],
+                                     environment: ["LEARNCITY_FIRST_WRITE_MARK": mark])
+        try #require(pid > 0, "learncity index could not be started")
         var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: mark), waitpid(pid, &status, WNOHANG) == 0, Date() < deadline {
+            usleep(2_000)
+        }
+        guard FileManager.default.fileExists(atPath: mark) else {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+            Issue.record("the run never reported its first write (status \(status))")
+            return
+        }
         #expect(waitpid(pid, &status, WNOHANG) == 0, "the run finished before it could be interrupted")
         kill(pid, signal)
         waitpid(pid, &status, 0)

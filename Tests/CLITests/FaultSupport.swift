@@ -106,9 +106,10 @@ enum FaultSupport {
 
     /// Starts `executable arguments` with an empty signal mask and default
     /// signal handlers, standard output to `output` (or /dev/null), standard
-    /// error to /dev/null, in a new session when `newSession`; returns its pid.
+    /// error to /dev/null, in a new session when `newSession`, with
+    /// `environment` added to this process's; returns its pid.
     static func spawn(_ executable: String, _ arguments: [String], output: String = "/dev/null",
-                      newSession: Bool = false) -> pid_t {
+                      newSession: Bool = false, environment: [String: String] = [:]) -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -129,8 +130,12 @@ enum FaultSupport {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var variables = ProcessInfo.processInfo.environment
+        for (key, value) in environment { variables[key] = value }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environ) == 0 else { return -1 }
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0 else { return -1 }
         return pid
     }
 }

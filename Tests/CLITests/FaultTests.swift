@@ -95,7 +95,7 @@ import Glibc
     // MARK: Damaged index
 
     /// Ways an index folder gets damaged, applied to a fresh copy.
-    static let damages: [(name: String, damage: (String) throws -> Void)] = [
+    static let damages: [(name: String, damage: @Sendable (String) throws -> Void)] = [
         ("truncated postlist table", { try truncate($0 + "/postlist.glass", to: size(of: $0 + "/postlist.glass") / 2) }),
         ("truncated docdata table", { try truncate($0 + "/docdata.glass", to: 8192) }),
         ("overwritten postlist blocks", { try overwrite($0 + "/postlist.glass", at: 8192, count: size(of: $0 + "/postlist.glass") - 8192) }),

@@ -1,4 +1,5 @@
 import Foundation
+import LearningCities
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -42,6 +43,8 @@ struct MCPServerTests {
         let old = try server.call("initialize", params: ["protocolVersion": "2024-11-05", "capabilities": [:],
                                                          "clientInfo": ["name": "test", "version": "1"]])
         #expect(result(old)?["protocolVersion"] as? String == "2024-11-05")
+        #expect((result(old)?["serverInfo"] as? [String: Any])?["version"] as? String == LearncityVersion.current,
+                "the MCP server reports the version of --version, stats and serve's version")
         let future = try server.call("initialize", id: 2, params: ["protocolVersion": "2099-01-01", "capabilities": [:],
                                                                    "clientInfo": ["name": "test", "version": "1"]])
         #expect(result(future)?["protocolVersion"] as? String == "2025-11-25")

@@ -5,7 +5,11 @@ import Glibc
 
 /// A running `learncity serve` subprocess spoken to through pipes, with
 /// every wait bounded so that a hung server fails a test instead of hanging it.
-final class ServeProcess {
+///
+/// `@unchecked Sendable`: its reader threads and the test share it; the
+/// output lines are guarded by `condition`, standard error by `stderrLock`,
+/// and the pipes and process are set once in `init`.
+final class ServeProcess: @unchecked Sendable {
     /// Failures of the harness itself (timeouts, early exits).
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -137,12 +141,43 @@ final class ServeProcess {
         return object
     }
 
-    /// Sends a request with `id`, `method` and `params`, and returns its response.
+    /// Sends a request with `id`, `method` and `params`, and returns its response
+    /// (matched by id: the server may answer other requests first).
     func call(_ method: String, id: Any = 1, params: [String: Any]? = nil, timeout: TimeInterval = 20) throws -> [String: Any] {
         var request: [String: Any] = ["jsonrpc": "2.0", "id": id, "method": method]
         if let params { request["params"] = params }
         send(String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self))
-        return try nextResponse(timeout: timeout)
+        return try response(id: id, timeout: timeout)
+    }
+
+    /// The response whose id is `id` (a number or a string), taken from the
+    /// lines received so far or waited for; the other lines stay queued.
+    func response(id: Any, timeout: TimeInterval = 20) throws -> [String: Any] {
+        func matches(_ line: String) -> [String: Any]? {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            if let wanted = id as? Int, object["id"] as? Int == wanted { return object }
+            if let wanted = id as? String, object["id"] as? String == wanted { return object }
+            return nil
+        }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        var scanned = 0
+        while true {
+            while scanned < lines.count {
+                if let found = matches(lines[scanned]) {
+                    lines.remove(at: scanned)
+                    return found
+                }
+                scanned += 1
+            }
+            if outputEnded {
+                throw Failure(description: "the server closed its output before answering id \(id) (stderr: \(standardError))")
+            }
+            if !condition.wait(until: deadline) {
+                throw Failure(description: "no response with id \(id) within \(timeout) s (stderr: \(standardError))")
+            }
+        }
     }
 
     /// Closes the server's stdin (EOF).
@@ -155,10 +190,15 @@ final class ServeProcess {
         try? stdoutPipe.fileHandleForReading.close()
     }
 
-    /// True once no more response lines will come.
-    var hasEndedOutput: Bool {
+    /// True when the output has ended and every line was read. Waits (at
+    /// most `timeout` s) for the reader thread to see the end: the server may
+    /// have exited a moment before that thread ran, and asking at once
+    /// would fail by chance.
+    func outputHasEnded(timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
         condition.lock()
         defer { condition.unlock() }
+        while !outputEnded, condition.wait(until: deadline) {}
         return outputEnded && lines.isEmpty
     }
 

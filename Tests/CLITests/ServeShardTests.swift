@@ -16,14 +16,30 @@ import Glibc
         return nil
     }()
 
-    /// The script: start serve-shard in the background, wait until it
-    /// listens, terminate it, then say whether the script itself lived on.
-    static func script(_ command: String, port: Int) -> String {
+    /// The script: start `command` (which listens on `$port`) in the
+    /// background, wait until it says "Listening..." (printed by
+    /// xapian-tcpsrv once it has bound its own socket), terminate it, then
+    /// say whether the script itself lived on. A port another process took
+    /// first makes the server exit ("already in use"): the script tries
+    /// another, up to five, and prints the one used.
+    static func script(_ command: String) -> String {
         """
-        \(command) >/dev/null 2>&1 &
-        server=$!
-        for i in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/\(port)) 2>/dev/null && break; sleep 0.1; done
-        (exec 3<>/dev/tcp/127.0.0.1/\(port)) 2>/dev/null || { echo "never listened"; exit 3; }
+        out=$(mktemp)
+        server=
+        for attempt in 1 2 3 4 5; do
+            port=$((20000 + RANDOM % 20000))
+            \(command) >"$out" 2>&1 &
+            server=$!
+            for i in $(seq 1 100); do
+                grep -q '^Listening' "$out" && break
+                kill -0 $server 2>/dev/null || break
+                sleep 0.1
+            done
+            grep -q '^Listening' "$out" && break
+            kill -KILL $server 2>/dev/null; wait $server 2>/dev/null; server=
+        done
+        [ -n "$server" ] || { echo "never listened: $(cat "$out")"; exit 3; }
+        echo "listening on port $port"
         kill -TERM $server
         wait $server
         sleep 0.5
@@ -54,12 +70,11 @@ import Glibc
     @Test(.enabled(if: tcpServerProblem == nil, "skipped: \(tcpServerProblem ?? "")"))
     func terminatingTheShardServerSparesTheScriptThatStartedIt() throws {
         let (_, index) = try ServeFixture.indexedFixture()
-        let port = 20_000 + Int(getpid() % 20_000)
-        let served = try Self.runDetached(Self.script("'\(ServeFixture.binary)' serve-shard --index '\(index)' --port \(port)", port: port))
+        let served = try Self.runDetached(Self.script("'\(ServeFixture.binary)' serve-shard --index '\(index)' --port $port"))
         #expect(served.output.contains("script survived"), "status \(served.status), output \(served.output)")
 
         // The hazard itself: xapian-tcpsrv run directly in the script's group takes the script with it.
-        let direct = try Self.runDetached(Self.script("xapian-tcpsrv --interface 127.0.0.1 --port \(port + 1) '\(index)'", port: port + 1))
+        let direct = try Self.runDetached(Self.script("xapian-tcpsrv --interface 127.0.0.1 --port $port '\(index)'"))
         #expect(!direct.output.contains("script survived"), "xapian-tcpsrv no longer signals its process group: \(direct.output)")
     }
 }

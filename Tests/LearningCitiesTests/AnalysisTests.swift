@@ -15,6 +15,33 @@ import Testing
         #expect(AccentFolder.fold(input) == expected)
     }
 
+    /// `replacing(cities:abbreviations:)` keeps the vocabulary's taggers and
+    /// analyses exactly like an analyzer built from the new cities (the
+    /// vocab-stub fuzz target relies on it to stay fast).
+    @Test func anAnalyzerGivenOtherCitiesAnalysesLikeOneBuiltWithThem() throws {
+        let corpus = FixtureCorpus.shippedCorpus
+        let cities = try CorpusReader(root: corpus).readCities().cities
+        let abbreviations = try AbbreviationList.read(corpus: corpus).list
+        let vocabulary = try ProgrammeVocabulary.read(corpus: corpus).vocabulary
+        let few = DocumentAnalyzer(cities: Array(cities.prefix(3)), vocabulary: vocabulary)
+        let moved = few.replacing(cities: cities, abbreviations: abbreviations)
+        let built = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
+        var compared = 0, themed = 0, citiesMattered = 0
+        try CorpusReader(root: corpus).readDocuments(knownCities: Set(cities.map(\.id)), issue: { _ in }) { source in
+            guard compared < 80 else { return }
+            compared += 1
+            let fromMoved = moved.analyze(source), fromBuilt = built.analyze(source)
+            #expect(fromMoved.stored == fromBuilt.stored, "\(source.id)")
+            #expect(fromMoved.themeCounts == fromBuilt.themeCounts && fromMoved.conceptCounts == fromBuilt.conceptCounts, "\(source.id)")
+            #expect(fromMoved.bodyMentions.map(\.term) == fromBuilt.bodyMentions.map(\.term), "\(source.id)")
+            if !fromBuilt.themeCounts.isEmpty { themed += 1 }
+            if few.analyze(source).bodyMentions.map(\.term) != fromBuilt.bodyMentions.map(\.term) { citiesMattered += 1 }
+        }
+        #expect(compared == 80)
+        #expect(themed > 10, "the vocabulary tags documents")
+        #expect(citiesMattered > 10, "the cities change the analysis")
+    }
+
     @Test func nfdAndNfcGiveTheSameWords() {
         let nfc = "Học tập suốt đời ở Sơn La".precomposedStringWithCanonicalMapping
         let nfd = nfc.decomposedStringWithCanonicalMapping

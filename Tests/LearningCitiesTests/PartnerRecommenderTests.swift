@@ -40,6 +40,18 @@ struct PartnerRecommenderTests {
         #expect(scores.vietnameseElsewhere <= HeldOutFloor.vietnameseElsewhere)
     }
 
+    @Test("second held-out corpus: prison education, heritage, migrants, youth entrepreneurship; scored after tuning")
+    func heldOut2() throws {
+        let scores = try RecommendFixture.heldOut2.scores()
+        print("recommend on the second held-out corpus: precision@3 \(String(format: "%.3f", scores.overall)), Vietnamese "
+              + "\(String(format: "%.3f", scores.vietnamese)), Vietnamese slots to Vietnamese cities of other groups "
+              + "\(String(format: "%.3f", scores.vietnameseElsewhere)); per city: \(scores.perCity.sorted { $0.key < $1.key })")
+        // Floors set from its one scoring run (0.896, 1.000, 0 %; docs/recommend.md), with a little room.
+        #expect(scores.overall >= 0.85)
+        #expect(scores.vietnamese >= 0.90)
+        #expect(scores.vietnameseElsewhere <= 0.05)
+    }
+
     @Test("every listed concept, theme and word is in both the source's and the partner's documents")
     func explanationsAreHonest() throws {
         let recommender = try RecommendFixture.recommender()
@@ -126,6 +138,40 @@ struct PartnerRecommenderTests {
         #expect(vietnamese.partners.first?.concepts.contains { $0.label == "xóa mù chữ" } == true)
         #expect(english.partners.first?.concepts.contains { $0.label == "literacy" } == true)
         #expect(throws: RecommendError.self) { try recommender.recommend(RecommendRequest(city: "vn-son-la", lang: "fr")) }
+    }
+
+    @Test("evidence counts per city: a profile template and words most cities of a language use weigh next to nothing and are never shown")
+    func templatesWeighNothing() throws {
+        let recommender = try RecommendFixture.recommender()
+        let index = recommender.index
+        let statistics = try CityStatistics.of(index, builder: ProfileBuilder(index: index, maxDocuments: 30))
+        let tokenizer = Tokenizer()
+        // Every Vietnamese profile of the fixture is the same template; its
+        // words are in every Vietnamese city, but in only a quarter of all cities.
+        let template = ["ban chỉ đạo", "kế hoạch hành động", "bộ tiêu chí đánh giá", "triển khai"]
+        let keys = template.flatMap { tokenizer.tokens(of: $0).map(\.key) }
+        // (Some of its syllables are stopwords, never words; the others are in every Vietnamese city.)
+        #expect(keys.filter { statistics.commonness($0, .word) == 1 }.count >= 4)
+        // A concept of one group's initiatives, in both languages, stays telling.
+        let literacy = statistics.rarity("literacy", .concept)
+        #expect(literacy > 1)
+        for key in keys { #expect(statistics.rarity(key, .word) < 0.15 * literacy, "\(key)") }
+        for city in RecommendFixture.groups.keys.sorted() where city.hasPrefix("vn-") {
+            for partner in try recommender.recommend(RecommendRequest(city: city, limit: 5)).partners {
+                for term in partner.terms {
+                    #expect(!tokenizer.tokens(of: term).contains { keys.contains($0.key) }, "\(city) → \(partner.id): template word '\(term)'")
+                }
+                // English words are never reasons in a Vietnamese answer, nor the reverse.
+                let english = try recommender.recommend(RecommendRequest(city: city, limit: 5, lang: "en"))
+                for term in english.partners.flatMap(\.terms) {
+                    #expect(tokenizer.tokens(of: term).allSatisfy { $0.exact == $0.folded }, "\(city): '\(term)' in an English answer")
+                }
+            }
+        }
+        // The same pair gets the same score whichever city asks.
+        let a = try recommender.compare(CompareRequest(a: "vn-son-la", b: "in-nilambur"))
+        let b = try recommender.compare(CompareRequest(a: "in-nilambur", b: "vn-son-la"))
+        #expect(abs(a.score - b.score) < 1e-6)
     }
 
     @Test("scores are absolute: on 0…1, not rescaled, and a text unlike any city is a weak match")
@@ -278,11 +324,11 @@ struct PartnerRecommenderTests {
     }
 }
 
-/// Floors for the held-out corpus, set from its one scoring run (0.750,
-/// 0.583, 0.417: issue 11's targets 0.85, 0.80 and 10 % are not met there;
-/// see docs/recommend.md), so that a change that makes it worse fails.
+/// Floors for the held-out corpus, just under its numbers after the per-city
+/// evidence work (0.854, 0.917, 0 %; first run 0.750, 0.583, 41.7 %; see
+/// docs/recommend.md), so that a change that makes it worse fails.
 enum HeldOutFloor {
-    static let overall = 0.70
-    static let vietnamese = 0.50
-    static let vietnameseElsewhere = 0.50
+    static let overall = 0.83
+    static let vietnamese = 0.85
+    static let vietnameseElsewhere = 0.05
 }

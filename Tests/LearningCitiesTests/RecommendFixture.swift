@@ -65,6 +65,9 @@ enum RecommendFixture {
     static let dev = LabelledCorpus(folder: "recommend")
     /// The held-out part (`Fixtures/recommend-heldout`): other cities and programme groups, scored only at the end.
     static let heldOut = LabelledCorpus(folder: "recommend-heldout")
+    /// The second held-out part (`Fixtures/recommend-heldout2`): four more groups, written before the
+    /// per-city evidence work and scored once at its end.
+    static let heldOut2 = LabelledCorpus(folder: "recommend-heldout2")
 
     /// The development corpus folder.
     static var corpus: String { dev.corpus }

@@ -15,29 +15,23 @@ import XapianKit
         return (single, sharded)
     }
 
-    /// Compares every request's full response (ids in order, scores, totals, facets, snippets).
+    /// Compares every field of every answer: each request's whole search response (ids in
+    /// order, scores, totals, facets, snippets, `accented`, `did_you_mean`, `parsed_as`…),
+    /// recommendations, city details and the city list, and the statistics.
     /// Snippets must always highlight the same words. With `exactSnippets` they must also be
     /// the same text, except for at most one tie per request (see below); without it they may
     /// cut the text elsewhere: Xapian's snippet background model uses per-word statistics that
     /// `xapian-tcpsrv` does not send.
     static func expectSameAnswers(_ first: IndexReader, _ second: IndexReader, facets: Bool = true,
-                                  exactSnippets: Bool = true, remote: Bool = false) throws {
+                                  exactSnippets: Bool = true) throws {
         var suggestions: [(query: String, first: [String?], second: [String?])] = []
         for request in ShardTestSupport.requests {
             let a = try Searcher(index: first).search(request)
             let b = try Searcher(index: second).search(request)
             #expect(a.total == b.total, "total for \(request.query)")
             #expect(a.results.map(\.id) == b.results.map(\.id), "ids for \(request.query)")
-            let scoresAgree = zip(a.results, b.results).allSatisfy { abs($0.score - $1.score) <= 1e-9 * max(1, abs($0.score)) }
-            if remote {
-                // Through xapian-tcpsrv a few queries of the long-query blend and the exact tier
-                // ("digital skills -youth", "thanh pho hoc tap") score differently: undiagnosed.
-                withKnownIssue("some scores differ over remote shards", isIntermittent: true) {
-                    #expect(scoresAgree, "scores for \(request.query)")
-                }
-            } else {
-                #expect(scoresAgree, "scores for \(request.query)")
-            }
+            #expect(zip(a.results, b.results).allSatisfy { abs($0.score - $1.score) <= 1e-9 * max(1, abs($0.score)) },
+                    "scores for \(request.query)")
             if facets { #expect(a.facets == b.facets, "facets for \(request.query)") }
             #expect(a.results.map { highlighted($0.snippet) } == b.results.map { highlighted($0.snippet) },
                     "highlighted words for \(request.query)")
@@ -53,36 +47,21 @@ import XapianKit
                 #expect(a.results.map { highlighted($0.snippet) } == b.results.map { highlighted($0.snippet) },
                         "highlighted words for \(request.query)")
             }
-            // Every other field of the response too (accented, did_you_mean, relaxed, partial…).
-            let wholeAgrees = comparable(a, facets: facets, suggestions: !remote) == comparable(b, facets: facets, suggestions: !remote)
-            if remote {
-                withKnownIssue("some scores differ over remote shards", isIntermittent: true) {
-                    #expect(wholeAgrees, "whole response for \(request.query)")
-                }
-            } else {
-                #expect(wholeAgrees, "whole response for \(request.query)")
-            }
+            // Every other field of the response too (accented, did_you_mean, parsed_as, relaxed, partial…).
+            let differing = ShardTestSupport.differences(comparable(a, facets: facets), comparable(b, facets: facets))
+            #expect(differing.isEmpty, "whole response for \(request.query): \(differing.prefix(8))")
+            #expect(a.accented == b.accented && a.didYouMean == b.didYouMean, "suggestions for \(request.query)")
             suggestions.append((request.query, [a.accented, a.didYouMean], [b.accented, b.didYouMean]))
         }
-        #expect(suggestions.contains { $0.first.contains { $0 != nil } }, "the queries must ask for accents and spelling")
-        if remote {
-            // Xapian's remote backend does not serve the synonym and spelling
-            // tables these come from (RemoteDatabase has no synonym or spelling
-            // lists): over xapian-tcpsrv they are empty.
-            withKnownIssue("accented and did_you_mean are empty over remote shards") {
-                for item in suggestions { #expect(item.first == item.second, "suggestions for \(item.query)") }
-            }
-        }
+        #expect(suggestions.contains { $0.first[0] != nil }, "the queries must ask for accents")
+        #expect(suggestions.contains { $0.first[1] != nil }, "the queries must ask for spelling")
         for request in [RecommendRequest(city: "vn-son-la"), RecommendRequest(city: "Hamburg", limit: 3),
                         RecommendRequest(text: "adult literacy classes for women", limit: 4)] {
             let a = try PartnerRecommender(index: first).recommend(request)
             let b = try PartnerRecommender(index: second).recommend(request)
-            // Partner scores (and so their order) differ between one database and
-            // three shards: left to the recommendation rewrite (issue of PartnerRecommender).
-            withKnownIssue("recommendations depend on the shard layout", isIntermittent: true) {
-                #expect(a.partners.map(\.id) == b.partners.map(\.id), "partners for \(request.city ?? request.text ?? "")")
-                #expect(comparable(a) == comparable(b), "recommend \(request.city ?? request.text ?? "")")
-            }
+            #expect(a.partners.map(\.id) == b.partners.map(\.id), "partners for \(request.city ?? request.text ?? "")")
+            let differing = ShardTestSupport.differences(a, b).filter { !$0.hasPrefix("version") }
+            #expect(differing.isEmpty, "recommend \(request.city ?? request.text ?? ""): \(differing.prefix(8))")
         }
         for city in ["vn-son-la", "Cork", "Hamburg"] {
             #expect(try CityCatalog(index: first).detail(of: city) == (try CityCatalog(index: second).detail(of: city)),
@@ -95,11 +74,9 @@ import XapianKit
     }
 
     /// A search response with scores rounded to 9 significant digits, snippets
-    /// reduced to their highlighted words and, unless compared, no facets and
-    /// no suggestions (compared on their own).
-    static func comparable(_ response: SearchResponse, facets: Bool, suggestions: Bool) -> SearchResponse {
+    /// reduced to their highlighted words and, unless compared, no facets.
+    static func comparable(_ response: SearchResponse, facets: Bool) -> SearchResponse {
         var response = response
-        if !suggestions { (response.accented, response.didYouMean) = (nil, nil) }
         response.results = response.results.map { hit in
             var hit = hit
             hit.score = Double(String(format: "%.9g", hit.score))!

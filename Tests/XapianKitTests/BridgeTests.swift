@@ -16,6 +16,20 @@ import Testing
         }
     }
 
+    @Test func aMissingTableCarriesItsSystemErrorNumber() throws {
+        let database = try WritableDatabase(path: folder)
+        try database.close()
+        try FileManager.default.removeItem(atPath: folder + "/postlist.glass")
+        do {
+            _ = try Database(path: folder)
+            Issue.record("opened a database without its postlist table")
+        } catch {
+            #expect(error.kind == .databaseOpening, "\(error)")
+            #expect(error.systemError == ENOENT, "\(error) carries errno \(error.systemError)")
+        }
+        #expect(XapianError(kind: .queryParser, type: "QueryParserError", message: "x").systemError == 0)
+    }
+
     @Test func aSecondWriterGetsALockError() throws {
         let first = try WritableDatabase(path: folder)
         #expect(throws: XapianError.self) { _ = try WritableDatabase(path: folder) }

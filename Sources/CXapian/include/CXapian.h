@@ -42,6 +42,7 @@ typedef struct lc_error {
     int code;            /* an lc_error_code */
     char type[64];       /* Xapian's class name, e.g. "DatabaseLockError" */
     char message[1024];  /* Xapian's message (truncated if longer) */
+    int sys_errno;       /* the errno Xapian attached (e.g. ENOSPC), or 0 */
 } lc_error;
 
 /* ---- Read-only database (a directory, a stub file, or several shards) -- */
@@ -50,9 +51,6 @@ typedef struct lc_database lc_database;
 
 /** Opens a database at `path` (a Xapian directory or stub file). */
 lc_database *lc_database_open(const char *path, lc_error *err);
-/** Opens several databases and searches them as one. */
-lc_database *lc_database_open_many(const char *const *paths, size_t count,
-                                   lc_error *err);
 /** Opens a database served by xapian-tcpsrv at host:port. `timeout_ms`
  *  bounds every read, `connect_timeout_ms` the connection. */
 lc_database *lc_database_open_remote(const char *host, unsigned port,
@@ -68,7 +66,6 @@ int lc_database_reopen(lc_database *db, int *changed, lc_error *err);
 int lc_database_doccount(lc_database *db, uint32_t *out, lc_error *err);
 int lc_database_termfreq(lc_database *db, const char *term, size_t len,
                          uint32_t *out, lc_error *err);
-int lc_database_avlength(lc_database *db, double *out, lc_error *err);
 /** First document indexed by `term` (0 when none). */
 int lc_database_find(lc_database *db, const char *term, size_t len,
                      uint32_t *docid, lc_error *err);
@@ -105,6 +102,14 @@ lc_termlist *lc_database_synonyms(lc_database *db, const char *key,
                                   lc_error *err);
 /** Every word of the spelling dictionary, with its frequency. */
 lc_termlist *lc_database_spellings(lc_database *db, lc_error *err);
+/** Every key of the synonym table starting with `prefix`. */
+lc_termlist *lc_database_synonym_keys(lc_database *db, const char *prefix,
+                                      lc_error *err);
+/** The revision of a single database (an error for several combined). */
+int lc_database_revision(lc_database *db, uint64_t *out, lc_error *err);
+/** The UUID of the database ("" when the backend has none). */
+int lc_database_uuid(lc_database *db, const char **out, size_t *len,
+                     lc_error *err);
 /** Xapian's spelling suggestion for one word ("" when none). */
 int lc_database_spelling(lc_database *db, const char *word, unsigned max_edit,
                          const char **out, size_t *len, lc_error *err);
@@ -190,7 +195,6 @@ int lc_exchange_paths(const char *a, const char *b, lc_error *err);
 /** Xapian's sortable_serialise: a double encoded so that byte order is
  *  numeric order. Writes at most 18 bytes to `out`, returns the length. */
 size_t lc_sortable_serialise(double value, char *out);
-double lc_sortable_unserialise(const char *value, size_t len);
 
 /* ---- Stemming ---------------------------------------------------------- */
 
@@ -294,13 +298,8 @@ const char *lc_mset_collapse_key(const lc_mset *mset, size_t i, size_t *len);
 const char *lc_mset_data(const lc_mset *mset, size_t i, size_t *len);
 /** Xapian's spelling-corrected query string ("" when none). */
 const char *lc_mset_corrected(const lc_mset *mset, size_t *len);
-/** Human-readable description of the query that ran. */
-const char *lc_mset_description(lc_mset *mset, size_t *len);
 /** Terms of the query that ran (unique, in query order). */
 lc_termlist *lc_mset_query_terms(const lc_mset *mset, lc_error *err);
-/** Terms of the query that index document `docid`. */
-lc_termlist *lc_mset_matching_terms(const lc_mset *mset, uint32_t docid,
-                                    lc_error *err);
 size_t lc_mset_facet_size(const lc_mset *mset, size_t facet);
 /** How many matching documents the facet counts were taken from (all
  *  matches when `check_at_least` covered them, otherwise a first sample). */

@@ -43,12 +43,29 @@ public struct DocumentAnalyzer: Sendable {
     /// themes of `vocabulary`.
     public init(cities: [City], abbreviations: AbbreviationList = AbbreviationList(),
                 vocabulary: ProgrammeVocabulary = .empty) {
+        self.init(cities: cities, abbreviations: abbreviations,
+                  tagger: vocabulary.themes.isEmpty ? nil : ThemeTagger(vocabulary: vocabulary.themes),
+                  conceptTagger: vocabulary.concepts.isEmpty ? nil : ConceptTagger(vocabulary: vocabulary.concepts),
+                  knownThemes: Set(vocabulary.themes.themes.map(\.id)))
+    }
+
+    /// This analyzer with other cities and abbreviations and the same
+    /// vocabulary: it analyses as one built from `cities`, `abbreviations`
+    /// and this vocabulary, without building the vocabulary's taggers again
+    /// (the slow part for the shipped vocabulary).
+    public func replacing(cities: [City], abbreviations: AbbreviationList) -> DocumentAnalyzer {
+        DocumentAnalyzer(cities: cities, abbreviations: abbreviations, tagger: tagger, conceptTagger: conceptTagger,
+                         knownThemes: knownThemes)
+    }
+
+    private init(cities: [City], abbreviations: AbbreviationList, tagger: ThemeTagger?, conceptTagger: ConceptTagger?,
+                 knownThemes: Set<String>) {
         gazetteer = CityGazetteer(cities: cities)
         synonyms = SynonymDictionary(cities: cities, abbreviations: abbreviations)
         citiesByID = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        tagger = vocabulary.themes.isEmpty ? nil : ThemeTagger(vocabulary: vocabulary.themes)
-        conceptTagger = vocabulary.concepts.isEmpty ? nil : ConceptTagger(vocabulary: vocabulary.concepts)
-        knownThemes = Set(vocabulary.themes.themes.map(\.id))
+        self.tagger = tagger
+        self.conceptTagger = conceptTagger
+        self.knownThemes = knownThemes
     }
 
     /// Analyses one document.

@@ -19,11 +19,6 @@ public struct ThemeTagger: Sendable {
         matcher.counts(in: tokens)
     }
 
-    /// The ids of the themes found in `tokens`, in vocabulary order.
-    public func themes(in tokens: [Token]) -> [String] {
-        sorted(Array(counts(in: tokens).keys))
-    }
-
     /// `ids` in vocabulary order (unknown ids last, by name).
     public func sorted(_ ids: [String]) -> [String] {
         ids.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }

@@ -34,19 +34,9 @@ public struct ThemeVocabulary: Sendable, Equatable {
         return byKey[CityDirectory.key(text)].flatMap { self[$0] }
     }
 
-    /// Up to `limit` theme ids closest to `text`, for "did you mean".
+    /// Up to `limit` theme ids whose id or name is closest to `text`, for "did you mean".
     public func suggestions(for text: String, limit: Int = 3) -> [String] {
-        let key = CityDirectory.key(text)
-        guard !key.isEmpty else { return [] }
-        var scored: [(distance: Int, id: String)] = []
-        for (name, id) in byKey {
-            var distance = EditDistance.between(key, name)
-            if name.contains(key) || key.contains(name) { distance = min(distance, 1) }
-            if distance <= max(2, key.count / 3) { scored.append((distance, id)) }
-        }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.id < $1.id }
-        var seen: Set<String> = []
-        return scored.map(\.id).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+        ClosestNames.closest(to: text, in: byKey.map { (name: $0.key, items: [$0.value]) }, limit: limit, id: { $0 }, order: { $0 })
     }
 
     /// The vocabulary file's name inside a corpus folder.

@@ -3,7 +3,7 @@ import Foundation
 /// Validates one JSON object of `cities.jsonl` into a `City`, with messages that name the field.
 enum CityRecord {
     static func parse(_ object: [String: Any]) -> Result<City, FieldError> {
-        var fields = JSONFields(object)
+        let fields = JSONFields(object)
         do {
             let id = try fields.requiredString("id")
             guard id.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
@@ -57,7 +57,7 @@ enum CityRecord {
 public enum DocumentRecord {
     /// The document in `object`, or the first field that breaks the corpus rules.
     public static func parse(_ object: [String: Any]) -> Result<SourceDocument, FieldError> {
-        var fields = JSONFields(object)
+        let fields = JSONFields(object)
         do {
             let id = try fields.requiredString("id")
             let body = try fields.requiredString("body")

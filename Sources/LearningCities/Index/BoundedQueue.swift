@@ -3,7 +3,11 @@ import Foundation
 /// A first-in first-out queue with a capacity, shared by one producer and one
 /// consumer thread: `push` waits while it is full (keeping memory flat), `pop`
 /// waits while it is empty and returns nil once it is closed and drained.
-final class BoundedQueue<Element>: @unchecked Sendable {
+///
+/// `@unchecked Sendable`: every stored property but the constant `capacity`
+/// is read and written only while `condition` is locked (a `Mutex` cannot
+/// wait for a condition, so the lock is Foundation's).
+final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
     private var head = 0

@@ -14,7 +14,8 @@ import XapianKit
 ///   skipped by fingerprint, vanished ones removed.
 /// - A sharded index (`shards`, or an existing one) gets one writer per
 ///   shard; each document goes to the shard that owns its id. Shards commit
-///   only after every writer has finished without error.
+///   only after every writer has finished without error; then the index's
+///   vocabulary database is rebuilt over all of them (`SharedVocabulary`).
 public struct CorpusIndexer {
     /// The corpus folder.
     public var corpusPath: String
@@ -28,6 +29,11 @@ public struct CorpusIndexer {
     public var shards: Int?
     /// Documents waiting per writer.
     public var queueCapacity = 256
+    /// Called on a writer's thread when it has written its first document
+    /// (into its open transaction, or its partial database): from then on an
+    /// interrupted run has written something it must not leave behind. Lets
+    /// a test interrupt a run at a known point instead of after a guessed delay.
+    public var onFirstWrite: (@Sendable () -> Void)?
 
     /// An indexer from `corpusPath` into `indexPath`.
     public init(corpusPath: String, indexPath: String, strict: Bool = false, jobs: Int? = nil, shards: Int? = nil) {
@@ -53,8 +59,11 @@ public struct CorpusIndexer {
         // In place, the index's own lock is taken by its writer; merged, it is
         // held (on a new, empty database) until the merged one is swapped in.
         var lock: WritableDatabase?
+        var vocabulary: SharedVocabulary?
+        var vocabularyWasCurrent = false
         var writers: [IndexWriter] = []
         func abandon() {
+            vocabulary?.close()
             writers.forEach { $0.abandon() }
             try? lock?.close()
             if case .merged(let work) = plan.layout { try? FileManager.default.removeItem(atPath: work) }
@@ -64,13 +73,17 @@ public struct CorpusIndexer {
                 do { try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true) }
                 catch { throw IndexError.from(fileError: error, path: indexPath) }
                 do { lock = try WritableDatabase(path: indexPath, create: true) }
-                catch { throw IndexError.from(error, path: indexPath) }
+                catch { throw IndexError.fromWriting(error, path: indexPath) }
+            }
+            if case .sharded(_, _, let path) = plan.layout {
+                vocabulary = try SharedVocabulary(path: path, shards: plan.databases)
+                vocabularyWasCurrent = try vocabulary!.isCurrent()
             }
             for path in plan.databases {
                 let session = try IndexSession(path: path, transactional: plan.commitEvery == nil,
                                                commitEvery: plan.commitEvery)
-                writers.append(IndexWriter(session: session, corpus: corpus, writesTables: plan.writersBuildTables,
-                                           capacity: queueCapacity))
+                writers.append(IndexWriter(session: session, corpus: corpus, tables: plan.writerTables,
+                                           capacity: queueCapacity, onFirstWrite: onFirstWrite))
             }
         } catch {
             abandon()
@@ -121,8 +134,12 @@ public struct CorpusIndexer {
             switch plan.layout {
             case .inPlace:
                 break
-            case .sharded(let stub, let entries):
-                if let stub { try ShardStub(entries: entries.map(ShardStub.Entry.local)).write(to: stub) }
+            case .sharded(let stubPath, let stub, _):
+                try vocabulary?.rebuild(synonyms: corpus.synonyms,
+                                        changed: writers.contains { $0.session.changedDocuments },
+                                        wasCurrent: vocabularyWasCurrent)
+                vocabulary?.close()
+                if (try? ShardStub.read(from: stubPath)) != stub { try stub.write(to: stubPath) }
             case .merged(let work):
                 summary.documents = try mergeAndSwap(plan.databases, work: work, corpus: corpus, progress: progress)
                 try? lock?.close()

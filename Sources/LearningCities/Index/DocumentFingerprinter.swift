@@ -4,7 +4,7 @@ import Foundation
 /// fields and of everything its analysis depends on (the analysis version,
 /// the cities, the abbreviations and the programme vocabulary, themes and
 /// concepts: a changed vocabulary re-tags every document).
-struct DocumentFingerprinter {
+struct DocumentFingerprinter: Sendable {
     private var base = Fingerprint()
 
     init(cities: [City], abbreviations: AbbreviationList, vocabulary: ProgrammeVocabulary) {

@@ -12,8 +12,9 @@ import XapianKit
 /// - A plain database folder: compacted into a sibling folder, which is
 ///   exchanged with the original in one `renameat2(RENAME_EXCHANGE)`.
 ///
-/// Every shard's write lock is held while compacting, so no writer changes
-/// them meanwhile.
+/// Every shard's write lock (and the vocabulary database's, which a sharded
+/// index keeps beside its shards, unchanged) is held while compacting, so no
+/// writer changes them meanwhile.
 public struct IndexCompactor {
     /// What one compaction did.
     public struct Summary: Codable, Sendable, Equatable {
@@ -52,8 +53,11 @@ public struct IndexCompactor {
         guard IndexReader.exists(at: indexPath) else { throw IndexError.notFound(indexPath) }
         let sharded = ShardedIndexLayout.isSharded(indexPath)
         let sources: [String]
+        var vocabularyEntry: String?
         if sharded {
-            sources = try ShardedIndexLayout(folder: indexPath).localShardPaths(operation: "compact")
+            let layout = ShardedIndexLayout(folder: indexPath)
+            sources = try layout.localShardPaths(operation: "compact")
+            vocabularyEntry = try ShardStub.read(from: layout.stubPath).vocabulary
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: indexPath, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -65,10 +69,18 @@ public struct IndexCompactor {
 
         // Hold every write lock: no writer may change a shard while it is copied.
         var locks: [WritableDatabase] = []
-        defer { locks.forEach { try? $0.close() } }
+        var vocabulary: SharedVocabulary?
+        defer {
+            vocabulary?.close()
+            locks.forEach { try? $0.close() }
+        }
+        if let vocabularyEntry {
+            let stubPath = ShardedIndexLayout(folder: indexPath).stubPath
+            vocabulary = try SharedVocabulary(path: ShardStub.resolve(vocabularyEntry, stubPath: stubPath), shards: sources)
+        }
         for source in sources {
             do { locks.append(try WritableDatabase(path: source, create: false)) }
-            catch { throw IndexError.from(error, path: source) }
+            catch { throw IndexError.fromWriting(error, path: source) }
         }
 
         // What an earlier, killed compaction left behind (no stub names it).
@@ -101,7 +113,9 @@ public struct IndexCompactor {
 
         if sharded {
             let layout = ShardedIndexLayout(folder: indexPath)
-            try ShardStub(entries: [.local((destination as NSString).lastPathComponent)]).write(to: layout.stubPath)
+            try vocabulary?.carry(over: [destination])
+            try ShardStub(entries: [.local((destination as NSString).lastPathComponent)], vocabulary: vocabularyEntry)
+                .write(to: layout.stubPath)
             locks.forEach { try? $0.close() }
             locks.removeAll()
             for source in sources { try? FileManager.default.removeItem(atPath: source) }

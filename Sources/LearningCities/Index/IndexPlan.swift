@@ -4,7 +4,8 @@ import XapianKit
 /// Where the writers of one indexing run write, decided from what is at
 /// the index path and the options:
 /// - **sharded** (`--shards N`, or an existing sharded index): one writer
-///   per shard, each document to the shard that owns its id;
+///   per shard, each document to the shard that owns its id; the vocabulary
+///   tables go to the index's vocabulary database afterwards;
 /// - **in place** (an existing, non-empty database, or one job): one writer
 ///   on the database itself, incremental, in one transaction;
 /// - **merged** (a fresh database and several jobs): one writer per job on
@@ -14,7 +15,9 @@ import XapianKit
 struct IndexPlan {
     /// How the run's databases become the index.
     enum Layout {
-        case sharded(stub: String?, entries: [String])
+        /// The stub file, the stub it must list once the run is committed
+        /// (an older index gains its vocabulary database) and that database.
+        case sharded(stubPath: String, stub: ShardStub, vocabulary: String)
         case inPlace
         case merged(work: String)
     }
@@ -30,11 +33,16 @@ struct IndexPlan {
         return false
     }
 
-    /// Each writer stores metadata and vocabulary tables itself (all but merged,
-    /// where the merged database gets them once).
-    var writersBuildTables: Bool {
-        if case .merged = layout { return false }
-        return true
+    /// What each writer stores besides documents: everything for a database
+    /// that is the whole index, metadata only for a shard (the vocabulary
+    /// database gets the tables), nothing for a partial database (the merged
+    /// one gets them once).
+    var writerTables: IndexSession.Tables {
+        switch layout {
+        case .inPlace: return .metadataAndVocabulary
+        case .sharded: return .metadata
+        case .merged: return .none
+        }
     }
 
     /// Partial databases commit this often to keep Xapian's buffers (and so
@@ -50,13 +58,17 @@ struct IndexPlan {
             throw ShardError.layoutMismatch(index: indexPath, reason: "the shard count must be between 1 and 256, got \(shards)")
         }
         if ShardedIndexLayout.isSharded(indexPath) {
-            let paths = try ShardedIndexLayout(folder: indexPath).localShardPaths(operation: "index")
+            let layout = ShardedIndexLayout(folder: indexPath)
+            let paths = try layout.localShardPaths(operation: "index")
             if let shards, shards != paths.count {
                 throw ShardError.layoutMismatch(
                     index: indexPath,
                     reason: "it has \(paths.count) shard\(paths.count == 1 ? "" : "s"), not \(shards); documents are placed by a hash of their id modulo the shard count, so index into a new folder to change it")
             }
-            return IndexPlan(databases: paths, layout: .sharded(stub: nil, entries: []))
+            var stub = try ShardStub.read(from: layout.stubPath)
+            if stub.vocabulary == nil { stub.vocabulary = ShardedIndexLayout.vocabularyName }
+            let vocabulary = ShardStub.resolve(stub.vocabulary!, stubPath: layout.stubPath)
+            return IndexPlan(databases: paths, layout: .sharded(stubPath: layout.stubPath, stub: stub, vocabulary: vocabulary))
         }
         let exists = IndexReader.exists(at: indexPath)
         if let shards {
@@ -65,8 +77,10 @@ struct IndexPlan {
                     index: indexPath, reason: "it is a single (unsharded) database; index into a new folder to shard it")
             }
             let names = (0..<shards).map(ShardedIndexLayout.shardName)
+            let layout = ShardedIndexLayout(folder: indexPath)
+            let stub = ShardStub(entries: names.map(ShardStub.Entry.local), vocabulary: ShardedIndexLayout.vocabularyName)
             return IndexPlan(databases: names.map { (indexPath as NSString).appendingPathComponent($0) },
-                             layout: .sharded(stub: ShardedIndexLayout(folder: indexPath).stubPath, entries: names))
+                             layout: .sharded(stubPath: layout.stubPath, stub: stub, vocabulary: layout.defaultVocabularyPath))
         }
         guard jobs > 1, holdsNothing(indexPath) else { return IndexPlan(databases: [indexPath], layout: .inPlace) }
         let work = indexPath + ".building-\(getpid())"

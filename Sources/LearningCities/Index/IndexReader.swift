@@ -4,14 +4,22 @@ import XapianKit
 /// An open index for reading: the Xapian database (a folder, a sharded
 /// index folder or a stub file listing shards, local or remote) and the
 /// cities stored in its metadata. Moves to newer revisions with `refresh()`.
-/// One per thread.
+///
+/// One per thread, and the compiler holds it there (it is not `Sendable`):
+/// a Xapian `Database` must not be used by two threads at once, and the
+/// values below that are decoded on first use (`synonyms`, `themes`,
+/// `concepts`, `derived(_:_:)`) are a memo of the current revision, owned by
+/// the reader's thread, emptied by `refresh()` when the revision changes.
+/// A server that answers on several threads opens one reader per thread.
 public final class IndexReader {
     /// Where it was opened from.
     public let path: String
     /// How shards are reached.
     public let shardOptions: ShardOptions
-    /// The Xapian database (every reachable shard searched as one).
-    public private(set) var database: Database
+    /// The Xapian database (every reachable shard searched as one). Inside
+    /// the engine only: the layers above ask the reader (or the engine's
+    /// searchers and catalogs) for what they need, never Xapian itself.
+    private(set) var database: Database
     /// The cities of the corpus the index was built from.
     public private(set) var cities: CityDirectory
     /// City names and abbreviations as concepts, for query rewriting (built on first use).
@@ -76,6 +84,15 @@ public final class IndexReader {
         try loadCities()
     }
 
+    /// How many documents the index holds (every reachable shard).
+    public func documentCount() throws -> Int {
+        do {
+            return try database.documentCount()
+        } catch {
+            throw IndexError.from(error, path: path)
+        }
+    }
+
     /// Moves to the latest committed revision; true when it changed. When the
     /// shards themselves were replaced (e.g. by `learncity compact`), opens
     /// them afresh.
@@ -117,15 +134,28 @@ public final class IndexReader {
 
     /// Loads the cities, themes and concepts stored in the index and forgets what was derived from them.
     private func loadCities() throws {
+        let stored: [UInt8]
         do {
-            cities = CityDirectory(cities: IndexMetadata.decodeCities(try database.metadata(IndexMetadata.cities)))
-            cachedThemes = nil
-            cachedConcepts = nil
-            cachedSynonyms = nil
-            derivedValues = [:]
+            stored = try database.metadata(IndexMetadata.cities)
+        } catch where error.kind == .databaseModified {
+            // Two commits since this revision was opened: read the newest.
+            // With no newer revision no writer is to blame: a table block
+            // carries a revision that was never committed here (overwritten
+            // bytes), so the index is damaged.
+            guard (try? database.reopen()) == true else { throw IndexError.damaged(path, detail: error.message) }
+            do {
+                stored = try database.metadata(IndexMetadata.cities)
+            } catch {
+                throw error.kind == .databaseModified ? IndexError.damaged(path, detail: error.message) : IndexError.from(error, path: path)
+            }
         } catch {
             throw IndexError.from(error, path: path)
         }
+        cities = CityDirectory(cities: IndexMetadata.decodeCities(stored))
+        cachedThemes = nil
+        cachedConcepts = nil
+        cachedSynonyms = nil
+        derivedValues = [:]
     }
 
     /// Runs `body`, and once more on a fresh revision if the one being read
@@ -136,8 +166,15 @@ public final class IndexReader {
         do {
             return try body()
         } catch let error as XapianError where error.kind == .databaseModified {
-            try refresh()
-            return try body()
+            // A writer committed twice meanwhile: answer from the newest
+            // revision. With no newer revision, or the same error on it, no
+            // writer is to blame: the index is damaged (see `loadCities`).
+            guard try refresh() else { throw IndexError.damaged(path, detail: error.message) }
+            do {
+                return try body()
+            } catch let again as XapianError where again.kind == .databaseModified {
+                throw IndexError.damaged(path, detail: again.message)
+            }
         } catch let error as XapianError where error.kind == .network || error.kind == .networkTimeout {
             if shardOptions.allowPartial {
                 try reconnect()
@@ -169,3 +206,7 @@ public final class IndexReader {
         return files.contains { $0 == "iamglass" || $0 == "iamchert" || $0 == "XAPIANDB" }
     }
 }
+
+/// A reader belongs to the thread that opened it (see `IndexReader`).
+@available(*, unavailable)
+extension IndexReader: Sendable {}

@@ -35,12 +35,12 @@ public struct IndexRebuilder {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
         if exists, !isDirectory.boolValue {
-            throw ShardError.layoutMismatch(index: target, reason: "--rebuild needs an index folder, not a stub file")
+            throw ShardError.layoutMismatch(index: target, reason: "a rebuild needs an index folder, not a stub file")
         }
         var shards = shardCount
         if shards == nil, ShardedIndexLayout.isSharded(target) {
             guard let stub = try? ShardStub.read(from: ShardedIndexLayout(folder: target).stubPath) else {
-                throw ShardError.layoutMismatch(index: target, reason: "its index.stub cannot be read; give --shards N to rebuild it")
+                throw ShardError.unknownShardCount(index: target)
             }
             shards = stub.entries.count
         }

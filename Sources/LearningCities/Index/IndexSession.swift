@@ -3,8 +3,7 @@ import XapianKit
 
 /// One writer's pass over one database. Documents are added, replaced when
 /// their fingerprint changed, or left alone; `finish` removes the ones that
-/// left the corpus and (for a database that is a whole index or shard)
-/// writes the metadata and vocabulary tables.
+/// left the corpus and writes what else the database stores (`Tables`).
 ///
 /// - A **transactional** session (a live index or shard) writes inside one
 ///   Xapian transaction: nothing is visible until `commit`, and a crash
@@ -16,6 +15,18 @@ import XapianKit
 /// pass (`uniqueTerms(prefix:withValue:)`); a fresh database pays nothing for
 /// updates: every document goes in with `add_document`.
 final class IndexSession {
+    /// What `finish` stores besides the documents.
+    enum Tables {
+        /// Nothing: a partial database, merged into the index later.
+        case none
+        /// The corpus metadata and the vocabulary tables: a whole index.
+        case metadataAndVocabulary
+        /// The corpus metadata only: a shard, whose index keeps the
+        /// vocabulary tables in a database of their own (`SharedVocabulary`).
+        /// Tables the shard still holds from an older layout are removed.
+        case metadata
+    }
+
     /// The database folder.
     let path: String
     /// What the session did so far.
@@ -57,14 +68,14 @@ final class IndexSession {
                 }
             }
         } catch {
-            throw IndexError.from(error, path: path)
+            throw IndexError.fromWriting(error, path: path)
         }
         wasEmpty = count == 0
     }
 
     /// Adds `source`, replaces it when it changed, or counts it unchanged.
     func apply(_ source: SourceDocument, corpus: PreparedCorpus) throws {
-        let print = corpus.fingerprinter.fingerprint(of: source)
+        let print = corpus.preparer.fingerprint(of: source)
         try xapian {
             if let entry = known.removeValue(forKey: source.id) {
                 if entry.fingerprint.elementsEqual(print.utf8) {
@@ -93,22 +104,31 @@ final class IndexSession {
     }
 
     private func document(_ source: SourceDocument, _ corpus: PreparedCorpus, _ print: String) -> Document {
-        DocumentBuilder.document(for: corpus.analyzer.analyze(source), fingerprint: print)
+        corpus.preparer.document(for: source, fingerprint: print)
     }
 
-    /// Removes the documents no longer in the corpus; with `tables`, stores
-    /// the corpus metadata and, when anything changed, rebuilds the
-    /// vocabulary tables.
-    func finish(corpus: PreparedCorpus, tables: Bool) throws {
+    /// True when the session added, replaced or removed documents (or the database was new).
+    var changedDocuments: Bool {
+        summary.added + summary.updated + summary.removed > 0 || wasEmpty
+    }
+
+    /// Removes the documents no longer in the corpus and stores `tables`;
+    /// the vocabulary tables are rebuilt only when anything changed.
+    func finish(corpus: PreparedCorpus, tables: Tables) throws {
         try xapian {
             for id in known.keys.sorted() {
                 try database.delete(docid: known[id]!.docid)
                 summary.removed += 1
             }
             known.removeAll()
-            if tables {
-                let changed = summary.added + summary.updated + summary.removed > 0 || wasEmpty
-                try IndexTables.write(corpus, writer: database, reader: view, vocabulary: changed)
+            switch tables {
+            case .none:
+                break
+            case .metadataAndVocabulary:
+                try IndexTables.write(corpus, writer: database, reader: view, vocabulary: changedDocuments)
+            case .metadata:
+                try IndexTables.write(corpus, writer: database, reader: view, vocabulary: false)
+                if try VocabularyTables.holdsEntries(view) { try VocabularyTables.clear(writer: database, tables: view) }
             }
             summary.documents = try view.documentCount()
         }

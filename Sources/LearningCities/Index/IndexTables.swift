@@ -15,7 +15,7 @@ enum IndexTables {
         try writer.setMetadata(Array(corpus.vocabulary.version.utf8), for: IndexMetadata.vocabularyVersion)
         try writer.setMetadata(Array(TermSchema.analysisVersion.utf8), for: IndexMetadata.analysisVersion)
         if vocabulary {
-            try VocabularyTables.rebuild(writer: writer, reader: reader, synonyms: corpus.synonyms)
+            try VocabularyTables.rebuild(writer: writer, terms: reader, tables: reader, synonyms: corpus.synonyms)
         }
     }
 }

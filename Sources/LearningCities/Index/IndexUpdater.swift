@@ -5,7 +5,9 @@ import XapianKit
 /// `upsert` and `delete` of `learncity serve`): each call takes the write
 /// lock, writes one transaction, commits it to disk and releases the lock
 /// before returning, so what it reports is durable. The spelling and
-/// accent-restoration tables follow in the same transaction. Documents are analysed
+/// accent-restoration tables follow in the same transaction (in a sharded
+/// index: in its vocabulary database, right after the shards; its lock is
+/// taken first and held throughout). Documents are analysed
 /// and fingerprinted exactly as `CorpusIndexer` does, with the cities
 /// stored in the index.
 public struct IndexUpdater {
@@ -43,28 +45,18 @@ public struct IndexUpdater {
     /// gets one committed transaction.
     public func upsert(_ documents: [SourceDocument]) throws -> UpsertOutcome {
         var outcome = UpsertOutcome(added: [], updated: [], documents: 0)
-        for (target, group) in try grouped(documents, id: \.id) {
-            try write(target) { database, view in
-                let cities = IndexMetadata.decodeCities(try view.metadata(IndexMetadata.cities))
-                let abbreviations = IndexMetadata.decodeAbbreviations(try view.metadata(IndexMetadata.abbreviations))
-                let vocabulary = IndexMetadata.decodeVocabulary(view)
-                let analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
-                let fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
-                var touched = VocabularyTables.TouchedWords()
-                for source in group {
-                    let idTerm = TermSchema.id + source.id
-                    if let old = try view.documentID(for: idTerm) {
-                        try touched.add(document: old, in: view)
-                        outcome.updated.append(source.id)
-                    } else {
-                        outcome.added.append(source.id)
-                    }
-                    try database.replace(DocumentBuilder.document(for: analyzer.analyze(source),
-                                                                  fingerprint: fingerprinter.fingerprint(of: source)),
-                                         idTerm: idTerm)
-                    if let new = try view.documentID(for: idTerm) { try touched.add(document: new, in: view) }
+        try write(documents, id: \.id) { group, database, view, touched in
+            let preparer = try DocumentPreparer(storedIn: view)
+            for source in group {
+                let idTerm = TermSchema.id + source.id
+                if let old = try view.documentID(for: idTerm) {
+                    try touched.add(document: old, in: view)
+                    outcome.updated.append(source.id)
+                } else {
+                    outcome.added.append(source.id)
                 }
-                try VocabularyTables.update(writer: database, reader: view, touched: touched)
+                try database.replace(preparer.document(for: source), idTerm: idTerm)
+                if let new = try view.documentID(for: idTerm) { try touched.add(document: new, in: view) }
             }
         }
         outcome.documents = try documentCount()
@@ -75,24 +67,54 @@ public struct IndexUpdater {
     /// transaction per database.
     public func delete(ids: [String]) throws -> DeleteOutcome {
         var outcome = DeleteOutcome(deleted: [], missing: [], documents: 0)
-        for (target, group) in try grouped(ids, id: { $0 }) {
-            try write(target) { database, view in
-                var touched = VocabularyTables.TouchedWords()
-                for id in group {
-                    let idTerm = TermSchema.id + id
-                    if let old = try view.documentID(for: idTerm) {
-                        try touched.add(document: old, in: view)
-                        try database.delete(idTerm: idTerm)
-                        outcome.deleted.append(id)
-                    } else {
-                        outcome.missing.append(id)
-                    }
+        try write(ids, id: { $0 }) { group, database, view, touched in
+            for id in group {
+                let idTerm = TermSchema.id + id
+                if let old = try view.documentID(for: idTerm) {
+                    try touched.add(document: old, in: view)
+                    try database.delete(idTerm: idTerm)
+                    outcome.deleted.append(id)
+                } else {
+                    outcome.missing.append(id)
                 }
-                try VocabularyTables.update(writer: database, reader: view, touched: touched)
             }
         }
         outcome.documents = try documentCount()
         return outcome
+    }
+
+    /// Runs `body` in one committed transaction per database that owns some
+    /// of `items` (with them, in first-seen order), gathering the words they
+    /// touch, and keeps the vocabulary tables in step: in the same
+    /// transaction for a single index (or a sharded index from before the
+    /// vocabulary database), in the vocabulary database once the shards are
+    /// committed otherwise.
+    private func write<Item>(
+        _ items: [Item], id: (Item) -> String,
+        _ body: (_ group: [Item], WritableDatabase, Database, inout VocabularyTables.TouchedWords) throws -> Void
+    ) throws {
+        let groups = try grouped(items, id: id)
+        guard ShardedIndexLayout.isSharded(path),
+              let vocabularyPath = try ShardedIndexLayout(folder: path).vocabularyPath() else {
+            for (target, group) in groups {
+                try write(target) { database, view in
+                    var touched = VocabularyTables.TouchedWords()
+                    try body(group, database, view, &touched)
+                    try VocabularyTables.update(writer: database, terms: view, tables: view, touched: touched)
+                }
+            }
+            return
+        }
+        let shards = try ShardedIndexLayout(folder: path).localShardPaths(operation: "keep the vocabulary tables in step with")
+        let vocabulary = try SharedVocabulary(path: vocabularyPath, shards: shards)
+        defer { vocabulary.close() }
+        try vocabulary.update {
+            var touched = VocabularyTables.TouchedWords()
+            for (target, group) in groups {
+                try write(target) { database, view in try body(group, database, view, &touched) }
+            }
+            return touched
+        }
     }
 
     /// Items grouped by the database that owns their id, in first-seen order.
@@ -118,7 +140,7 @@ public struct IndexUpdater {
             try database.transaction { try body(database, view) }
             try database.close()
         } catch let error as XapianError {
-            throw IndexError.from(error, path: target)
+            throw IndexError.fromWriting(error, path: target)
         }
     }
 

@@ -3,6 +3,12 @@ import Foundation
 /// One writer thread of an indexing run: its own `IndexSession` (database,
 /// lock, transaction), fed by a bounded queue of source documents so that
 /// memory stays flat however fast the corpus is read.
+///
+/// `@unchecked Sendable`: the writer thread owns `session` (a Xapian
+/// database, not thread-safe) from `start()` until it signals `done`; the
+/// starting thread touches `session` and `failure` only after `wait()`
+/// (the semaphore orders those reads after the thread's writes), and
+/// `queue` locks itself.
 final class IndexWriter: @unchecked Sendable {
     /// The database written.
     var path: String { session.path }
@@ -13,15 +19,18 @@ final class IndexWriter: @unchecked Sendable {
     /// Why the thread stopped early, if it did.
     private(set) var failure: Error?
     private let corpus: PreparedCorpus
-    private let writesTables: Bool
+    private let tables: IndexSession.Tables
     private let done = DispatchSemaphore(value: 0)
+    /// Called once, on this writer's thread, after its first document is written.
+    private var onFirstWrite: (@Sendable () -> Void)?
 
-    /// A writer of `session`; with `writesTables`, `finish` stores the
-    /// metadata and vocabulary tables (a whole index or shard).
-    init(session: IndexSession, corpus: PreparedCorpus, writesTables: Bool, capacity: Int) {
+    /// A writer of `session`; its `finish` stores `tables`.
+    init(session: IndexSession, corpus: PreparedCorpus, tables: IndexSession.Tables, capacity: Int,
+         onFirstWrite: (@Sendable () -> Void)? = nil) {
         self.session = session
+        self.onFirstWrite = onFirstWrite
         self.corpus = corpus
-        self.writesTables = writesTables
+        self.tables = tables
         queue = BoundedQueue(capacity: capacity)
     }
 
@@ -43,8 +52,12 @@ final class IndexWriter: @unchecked Sendable {
     private func work() throws {
         while let source = queue.pop() {
             try session.apply(source, corpus: corpus)
+            if let first = onFirstWrite {
+                onFirstWrite = nil
+                first()
+            }
         }
-        try session.finish(corpus: corpus, tables: writesTables)
+        try session.finish(corpus: corpus, tables: tables)
     }
 
     /// Commits the session and releases its lock.

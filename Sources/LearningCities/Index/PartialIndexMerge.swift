@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XapianKit
 
 /// Merges the partial databases of a parallel build into one database with
@@ -12,9 +13,9 @@ enum PartialIndexMerge {
                       progress: (Int, Int) -> Void) throws {
         let expected = partials.reduce(0) { $0 + IndexCompactor.bytes(in: $1) }
         let finished = DispatchSemaphore(value: 0)
-        let outcome = MergeOutcome()
+        let failure = Mutex<XapianError?>(nil)
         let thread = Thread {
-            do { try Database.compact(partials, into: destination) } catch let error as XapianError { outcome.failure = error } catch {}
+            do { try Database.compact(partials, into: destination) } catch let error as XapianError { failure.withLock { $0 = error } } catch {}
             finished.signal()
         }
         thread.stackSize = 8 << 20
@@ -24,12 +25,6 @@ enum PartialIndexMerge {
         while finished.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
             progress(min(IndexCompactor.bytes(in: destination), expected), expected)
         }
-        if let failure = outcome.failure { throw IndexError.from(failure, path: destination) }
+        if let failure = failure.withLock({ $0 }) { throw IndexError.from(failure, path: destination) }
         progress(expected, expected)
-    }
-
-    /// The compactor thread's error, read after it has signalled.
-    private final class MergeOutcome: @unchecked Sendable {
-        var failure: XapianError?
-    }
-}
+    }}

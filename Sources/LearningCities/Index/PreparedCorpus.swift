@@ -4,15 +4,16 @@ import Foundation
 /// abbreviations and theme vocabulary, the analyzer and fingerprinter built
 /// from them, and (with `strict`) the proof that every line is valid
 /// before anything is written. Shared by every writer of the run.
-struct PreparedCorpus: @unchecked Sendable {
+struct PreparedCorpus: Sendable {
     let reader: CorpusReader
     let cities: [City]
     let abbreviations: AbbreviationList
     /// The engine's vocabulary extended by the corpus's own.
     let vocabulary: ProgrammeVocabulary
     let knownCities: Set<String>
-    let analyzer: DocumentAnalyzer
-    let fingerprinter: DocumentFingerprinter
+    /// Source documents to Xapian documents, with this corpus's cities,
+    /// abbreviations and vocabulary.
+    let preparer: DocumentPreparer
     /// Problems in the corpus-wide files (cities, abbreviations, themes).
     let fileIssues: [CorpusIssue]
 
@@ -37,8 +38,7 @@ struct PreparedCorpus: @unchecked Sendable {
                 throw CorpusError.strict(problems)
             }
         }
-        analyzer = DocumentAnalyzer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
-        fingerprinter = DocumentFingerprinter(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
+        preparer = DocumentPreparer(cities: cities, abbreviations: abbreviations, vocabulary: vocabulary)
     }
 
     /// Every valid document, in corpus order; bad lines go to `issue`.

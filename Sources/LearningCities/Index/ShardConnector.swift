@@ -21,12 +21,14 @@ public struct ShardOptions: Sendable, Equatable {
 
 /// Opens an index for reading: a plain database folder, a sharded index
 /// folder (its `index.stub`) or a stub file. Stub lines are opened one by one
-/// (remote ones with explicit timeouts) and combined with `add_database`.
+/// (remote ones with explicit timeouts) and combined with `add_database`;
+/// the vocabulary database a sharded index lists comes last, so that its
+/// tables serve every shard, remote ones included (`SharedVocabulary`).
 public enum ShardConnector {
     /// The opened database and the shards that could not be reached.
     public struct Opened {
-        /// All reachable shards searched as one.
-        public let database: Database
+        /// All reachable shards searched as one (the engine's own: not public).
+        let database: Database
         /// Shards left out (host:port or path); empty unless partial results were allowed.
         public let unavailable: [String]
         /// How many shards the stub lists (1 for a plain database).
@@ -38,8 +40,19 @@ public enum ShardConnector {
     /// Opens the index at `path`.
     public static func open(_ path: String, options: ShardOptions) throws -> Opened {
         guard let stubPath = ShardedIndexLayout.stubFile(for: path) else {
-            do { return Opened(database: try Database(path: path), unavailable: [], shardCount: 1) }
-            catch { throw IndexError.from(error, path: path) }
+            do {
+                return Opened(database: try Database(path: path), unavailable: [], shardCount: 1)
+            } catch where error.kind == .databaseModified {
+                // Opening reads the newest revision, so this is no writer's
+                // doing unless one committed twice while it opened: try once
+                // more; the same error again means a table block carries a
+                // revision never committed here (overwritten bytes): damage.
+                do { return Opened(database: try Database(path: path), unavailable: [], shardCount: 1) }
+                catch where error.kind == .databaseModified { throw IndexError.damaged(path, detail: error.message) }
+                catch { throw IndexError.from(error, path: path) }
+            } catch {
+                throw IndexError.from(error, path: path)
+            }
         }
         try ShardStub.checkForLoops(stubPath)
         let stub: ShardStub
@@ -54,7 +67,7 @@ public enum ShardConnector {
         }
         var parts: [Database] = []
         var unavailable: [String] = []
-        for entry in stub.entries {
+        for entry in stub.entries + (stub.vocabulary.map { [.local($0)] } ?? []) {
             do {
                 switch entry {
                 case .local(let relative):
@@ -70,7 +83,9 @@ public enum ShardConnector {
                 unavailable.append(entry.description)
             }
         }
-        guard !parts.isEmpty else { throw ShardError.noneAvailable(unavailable) }
+        // The vocabulary database alone holds no documents: at least one shard must answer.
+        let vocabularyOpened = stub.vocabulary != nil && !unavailable.contains(stub.vocabulary!)
+        guard parts.count > (vocabularyOpened ? 1 : 0) else { throw ShardError.noneAvailable(unavailable) }
         do {
             return Opened(database: try Database(combining: parts), unavailable: unavailable,
                           shardCount: stub.entries.count, stub: stub)

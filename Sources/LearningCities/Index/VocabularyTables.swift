@@ -8,26 +8,49 @@ import XapianKit
 /// - Xapian's spelling dictionary, kept equal to the search keys and their
 ///   document frequencies, for "did you mean";
 /// - the synonym table of city names, aliases and abbreviations.
+///
+/// `terms` is the database whose documents the tables describe, `tables`
+/// the one that holds the tables (`writer`'s own view). They are the same
+/// database for a single index; a sharded index keeps its tables in a
+/// document-free database of their own (`SharedVocabulary`), computed over
+/// every shard.
 enum VocabularyTables {
-    /// Rewrites the tables from the vocabulary `reader` sees.
-    static func rebuild(writer: WritableDatabase, reader: Database, synonyms: SynonymDictionary) throws {
-        try rebuildRestoration(writer: writer, reader: reader)
-        try syncSpelling(writer: writer, reader: reader)
-        for entry in synonyms.synonymEntries() {
-            try writer.clearSynonyms(for: entry.key)
+    /// Rewrites the tables from the vocabulary `terms` holds: entries that
+    /// changed are rewritten, entries no longer wanted removed.
+    static func rebuild(writer: WritableDatabase, terms: Database, tables: Database,
+                        synonyms: SynonymDictionary) throws {
+        var wanted = try restorationEntries(terms: terms)
+        for entry in synonyms.synonymEntries() { wanted[entry.key, default: []].insert(entry.term) }
+        for key in try tables.synonymKeys() where wanted[key] == nil {
+            try writer.clearSynonyms(for: key)
         }
-        for entry in synonyms.synonymEntries() {
-            try writer.addSynonym(entry.term, for: entry.key)
+        for (key, words) in wanted {
+            guard Set(try tables.synonyms(of: key)) != words else { continue }
+            try writer.clearSynonyms(for: key)
+            for word in words { try writer.addSynonym(word, for: key) }
         }
+        try syncSpelling(writer: writer, terms: terms, tables: tables)
+    }
+
+    /// Removes every synonym and spelling entry `tables` holds (a shard whose
+    /// tables moved to the index's vocabulary database).
+    static func clear(writer: WritableDatabase, tables: Database) throws {
+        for key in try tables.synonymKeys() { try writer.clearSynonyms(for: key) }
+        for entry in try tables.spellings() { try writer.removeSpelling(entry.term, decrement: entry.frequency) }
+    }
+
+    /// True when `tables` holds any synonym or spelling entry.
+    static func holdsEntries(_ tables: Database) throws -> Bool {
+        try !tables.synonymKeys().isEmpty || !tables.spellings().isEmpty
     }
 
     /// Brings the accent-restoration and spelling entries of `touched` (the
     /// exact words and search keys of the documents a write added, replaced
-    /// or removed, old and new versions) in step with the vocabulary `reader`
-    /// now sees. Cheaper than `rebuild` for a few documents, and the same for
+    /// or removed, old and new versions) in step with the vocabulary `terms`
+    /// now holds. Cheaper than `rebuild` for a few documents, and the same for
     /// them: a key's restoration candidates are its current entries plus the
     /// touched words with that key.
-    static func update(writer: WritableDatabase, reader: Database, touched: TouchedWords) throws {
+    static func update(writer: WritableDatabase, terms: Database, tables: Database, touched: TouchedWords) throws {
         var candidates: [String: Set<String>] = [:]
         for word in touched.exactWords {
             guard let token = Tokenizer().tokens(of: word).first else { continue }
@@ -35,21 +58,21 @@ enum VocabularyTables {
         }
         for (key, words) in candidates {
             let tableKey = TermSchema.restoration + key
-            let known = words.union(try reader.synonyms(of: tableKey))
-            let counted = try known.map { (word: $0, frequency: try reader.termFrequency($0)) }.filter { $0.frequency > 0 }
+            let known = words.union(try tables.synonyms(of: tableKey))
+            let counted = try known.map { (word: $0, frequency: try terms.termFrequency($0)) }.filter { $0.frequency > 0 }
             try writer.clearSynonyms(for: tableKey)
             if counted.isEmpty || (counted.count == 1 && counted[0].word == key) { continue }
-            for word in counted.sorted(by: { $0.frequency > $1.frequency }).prefix(5) {
-                try writer.addSynonym(word.word, for: tableKey)
+            for word in mostFrequent(counted) {
+                try writer.addSynonym(word, for: tableKey)
             }
         }
         var wanted: [String: Int] = [:]
         for key in touched.searchKeys where isSpellingKey(key[...]) {
-            wanted[key] = try reader.termFrequency(TermSchema.folded + key)
+            wanted[key] = try terms.termFrequency(TermSchema.folded + key)
         }
         guard !wanted.isEmpty else { return }
         var current: [String: Int] = [:]
-        for entry in try reader.spellings() where wanted[entry.term] != nil { current[entry.term] = entry.frequency }
+        for entry in try tables.spellings() where wanted[entry.term] != nil { current[entry.term] = entry.frequency }
         for (key, target) in wanted {
             let now = current[key] ?? 0
             if target > now {
@@ -86,32 +109,39 @@ enum VocabularyTables {
         key.utf8.count >= 3 && !key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
     }
 
-    /// Exact words per search key, most frequent first (at most five).
-    private static func rebuildRestoration(writer: WritableDatabase, reader: Database) throws {
+    /// The accent-restoration entries of `terms`: per search key (with the
+    /// `XV` prefix), its five most frequent exact words; none for a key
+    /// whose only word is the key itself.
+    private static func restorationEntries(terms: Database) throws -> [String: Set<String>] {
         var variants: [String: [(word: String, frequency: Int)]] = [:]
-        for entry in try reader.unprefixedTerms() {
+        for entry in try terms.unprefixedTerms() {
             guard let token = Tokenizer().tokens(of: entry.term).first else { continue }
             variants[token.key, default: []].append((entry.term, entry.frequency))
         }
+        var entries: [String: Set<String>] = [:]
         for (key, words) in variants {
             if words.count == 1, words[0].word == key { continue }
-            let best = words.sorted { $0.frequency > $1.frequency }.prefix(5)
-            let tableKey = TermSchema.restoration + key
-            try writer.clearSynonyms(for: tableKey)
-            for word in best { try writer.addSynonym(word.word, for: tableKey) }
+            entries[TermSchema.restoration + key] = Set(mostFrequent(words))
         }
+        return entries
+    }
+
+    /// The five most frequent words, ties broken by the word itself (so that
+    /// every shard layout keeps the same five).
+    private static func mostFrequent(_ words: [(word: String, frequency: Int)]) -> [String] {
+        words.sorted { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.word < $1.word }.prefix(5).map(\.word)
     }
 
     /// Makes the spelling dictionary hold every search key of three or more
     /// letters with its document frequency.
-    private static func syncSpelling(writer: WritableDatabase, reader: Database) throws {
+    private static func syncSpelling(writer: WritableDatabase, terms: Database, tables: Database) throws {
         var wanted: [String: Int] = [:]
-        for entry in try reader.allTerms(prefix: TermSchema.folded) {
+        for entry in try terms.allTerms(prefix: TermSchema.folded) {
             let key = entry.term.dropFirst(TermSchema.folded.count)
             guard isSpellingKey(key) else { continue }
             wanted[String(key)] = entry.frequency
         }
-        for entry in try reader.spellings() {
+        for entry in try tables.spellings() {
             let target = wanted.removeValue(forKey: entry.term) ?? 0
             if target > entry.frequency {
                 try writer.addSpelling(entry.term, increment: target - entry.frequency)

@@ -130,6 +130,8 @@ final class CandidateFinder {
         options.limit = limit
         options.defaultAnd = false
         options.relaxToOr = false
+        // Equal weights in fingerprint order, not docid order (which depends on the shard layout).
+        options.tieBreakSlot = TermSchema.Slot.fingerprint
         return try index.database.search(options).hits
     }
 }

@@ -20,6 +20,9 @@ struct CityProfile {
         var themes: Set<String>
         /// Title (read for profiles of cities).
         var title = ""
+        /// Orders documents that score alike the same way whatever the
+        /// shard layout (their fingerprint; docids depend on the layout).
+        var order = ""
     }
 
     /// The city (nil for a text).

@@ -32,6 +32,8 @@ public final class PartnerRecommender {
     public var lexicalWeight = 0.25
     /// Below this, even the best partner is reported as a weak match.
     public var weakScore = 0.25
+    /// A shared word is shown only if at most this share of the cities of its language use it (`CityStatistics.commonness`).
+    public var maximumShownWordShare = 1.0 / 3.0
     /// Expand terms in the lexical query.
     public var expandTerms = 40
     /// Documents fetched by each candidate query.
@@ -50,20 +52,12 @@ public final class PartnerRecommender {
 
     /// Runs `request`.
     public func recommend(_ request: RecommendRequest) throws -> RecommendResponse {
-        do {
-            return try index.withRetry { try run(request) }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
+        try index.reading { try run(request) }
     }
 
     /// Compares two cities of the index.
     public func compare(_ request: CompareRequest) throws -> CityComparison {
-        do {
-            return try index.withRetry { try runCompare(request) }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
+        try index.reading { try runCompare(request) }
     }
 
     /// The theme id that `name` (an id or a name in either language) denotes.
@@ -80,6 +74,7 @@ public final class PartnerRecommender {
         var profile: CityProfile
         var concepts: ProfileSimilarity
         var themes: ProfileSimilarity
+        var words: ProfileSimilarity
         var lexicalDocuments: [(docid: UInt32, lexical: Double)]
         var score: Double
     }
@@ -90,15 +85,17 @@ public final class PartnerRecommender {
         let country = try validatedCountry(request.country)
         let region = try validatedRegion(request.region)
         let builder = ProfileBuilder(index: index, maxDocuments: profileDocuments)
-        let rarity = TermRarity(database: index.database, documentCount: try index.database.documentCount())
+        let statistics = try CityStatistics.of(index, builder: builder)
+        let rarity = TermRarity(statistics: statistics)
         let finder = CandidateFinder(index: index, builder: builder, limit: candidateDocuments)
 
         let source = try sourceProfile(request, focus: focus, builder: builder)
+        let sourceVectors = try statistics.vectors(of: source)
         let lang = try validatedLang(request.lang) ?? source.lang
         let responseCity = source.city.map(RecommendedCity.init)
         let lexicalTerms = try normalised(finder.lexicalTerms(of: source, text: request.text, count: expandTerms,
                                                               maxDocumentShare: maxDocumentShare))
-        guard limit > 0, !(lexicalTerms.isEmpty && source.concepts.isEmpty && source.themes.isEmpty) else {
+        guard limit > 0, !(sourceVectors.words.isEmpty && source.concepts.isEmpty && source.themes.isEmpty) else {
             return RecommendResponse(city: responseCity, lang: lang, weak: true, partners: [])
         }
 
@@ -107,30 +104,30 @@ public final class PartnerRecommender {
         if let region { filters.append((TermSchema.region, region)) }
         if let focus { filters.append((TermSchema.theme, focus)) }
         let candidates = try finder.candidates(for: source, lexicalTerms: lexicalTerms, rarity: rarity, filters: filters)
-        var reference = try finder.lexicalReference(of: source, terms: lexicalTerms)
-        if reference == 0 {
-            reference = candidates.values.map { Self.topSum($0.documents.map(\.lexical)) }.max() ?? 0
-        }
 
-        // The candidates allowed by the filters, the most promising first, compared in full.
-        let eligible = candidates.compactMap { id, candidate -> (City, CandidateFinder.Candidate)? in
-            guard let city = index.cities[id] else { return nil }
+        // Every city with documents is a candidate, first ranked on the
+        // statistics' own (unfocused, nothing excluded) vectors; the most
+        // promising are then compared in full.
+        let ids = Set(statistics.cities.keys).union(candidates.keys)
+        let eligible = ids.compactMap { id -> (City, Double)? in
+            guard id != source.city?.id, let city = index.cities[id] else { return nil }
             if !request.includeNonMembers, !city.isMember { return nil }
             if request.otherCountries, let sourceCountry = source.city?.country, city.country == sourceCountry { return nil }
             if let country, city.country != country { return nil }
             if let region, city.region.map(TermSchema.slug) != region { return nil }
-            return (city, candidate)
-        }.sorted { $0.1.rough != $1.1.rough ? $0.1.rough > $1.1.rough : $0.0.id < $1.0.id }
+            if focus != nil, candidates[id] == nil { return nil }
+            let rough = statistics.cities[id].map { similarity(sourceVectors, $0, statistics: statistics).score } ?? 0
+            return (city, rough)
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
         let sourceReports = Set(source.documents.map { ProfileBuilder.reportKey($0.title) }.filter { !$0.isEmpty })
         var matches: [Match] = []
-        for (city, candidate) in eligible.prefix(max(comparedCities, limit * 3)) {
+        for (city, _) in eligible.prefix(max(comparedCities, limit * 3)) {
             guard let profile = try builder.profile(of: city, focus: focus, excluding: source.city?.id,
                                                     excludingTitles: sourceReports) else { continue }
-            let lexicalDocuments = try candidate.documents.filter {
+            let lexicalDocuments = try (candidates[city.id]?.documents ?? []).filter {
                 !sourceReports.contains(ProfileBuilder.reportKey(try builder.title(of: $0.docid)))
             }
-            let match = try compared(source, profile, city: city, lexicalDocuments: lexicalDocuments,
-                                     reference: reference, rarity: rarity, hasWords: !lexicalTerms.isEmpty)
+            let match = try compared(sourceVectors, profile, city: city, lexicalDocuments: lexicalDocuments, statistics: statistics)
             if match.score > 0 { matches.append(match) }
         }
         matches.sort { $0.score != $1.score ? $0.score > $1.score : $0.city.name < $1.city.name }
@@ -140,7 +137,7 @@ public final class PartnerRecommender {
         for match in matches.prefix(limit) {
             let said = try reasons.reasons(source: source, partner: match.profile, concepts: match.concepts,
                                            themes: match.themes, lexicalDocuments: match.lexicalDocuments,
-                                           lexicalTerms: lexicalTerms.map(\.term))
+                                           lexicalTerms: shownWords(match.words, statistics: statistics))
             partners.append(Partner(rank: partners.count + 1, id: match.city.id, name: match.city.name,
                                     country: match.city.country, score: Self.rounded(match.score),
                                     concepts: said.concepts, themes: focus.map { [$0] } ?? said.themes, terms: said.terms,
@@ -168,24 +165,38 @@ public final class PartnerRecommender {
     }
 
     /// How similar `partner` is to `source`: the blend of concept, theme and
-    /// word similarity, over the parts the source has.
-    private func compared(_ source: CityProfile, _ partner: CityProfile, city: City,
-                          lexicalDocuments: [(docid: UInt32, lexical: Double)], reference: Double,
-                          rarity: TermRarity, hasWords: Bool) throws -> Match {
-        let concepts = ProfileSimilarity(try rarity.weighted(source.concepts, prefix: TermSchema.programmeConcept),
-                                         try rarity.weighted(partner.concepts, prefix: TermSchema.programmeConcept))
-        let themes = ProfileSimilarity(try rarity.weighted(source.themes, prefix: TermSchema.theme),
-                                       try rarity.weighted(partner.themes, prefix: TermSchema.theme))
-        let lexical = reference > 0 ? min(1, Self.topSum(lexicalDocuments.map(\.lexical)) / reference) : 0
+    /// word similarity (each a cosine of rarity-weighted city vectors), over
+    /// the parts the source has. Words are left out of the blend for a
+    /// partner documented in none of the source's languages: there they are
+    /// missing evidence, not evidence against, so the language of the
+    /// documents does not decide.
+    private func similarity(_ source: CityStatistics.Vectors, _ partner: CityStatistics.Vectors,
+                            statistics: CityStatistics) -> (score: Double, concepts: ProfileSimilarity,
+                                                            themes: ProfileSimilarity, words: ProfileSimilarity) {
+        let sourceConcepts = statistics.weighted(source.concepts, .concept)
+        let sourceThemes = statistics.weighted(source.themes, .theme)
+        let sourceWords = statistics.weighted(source.words, .word)
+        let concepts = ProfileSimilarity(sourceConcepts, statistics.weighted(partner.concepts, .concept))
+        let themes = ProfileSimilarity(sourceThemes, statistics.weighted(partner.themes, .theme))
+        let words = ProfileSimilarity(sourceWords, statistics.weighted(partner.words, .word))
         var weighted = 0.0, total = 0.0
-        for (weight, value, present) in [(conceptWeight, concepts.value, !source.concepts.isEmpty),
-                                         (themeWeight, themes.value, !source.themes.isEmpty),
-                                         (lexicalWeight, lexical, hasWords)] where present {
+        for (weight, value, present) in [(conceptWeight, concepts.value, !sourceConcepts.isEmpty),
+                                         (themeWeight, themes.value, !sourceThemes.isEmpty),
+                                         (lexicalWeight, words.value, !sourceWords.isEmpty && !source.languages.isDisjoint(with: partner.languages))]
+        where present {
             weighted += weight * value
             total += weight
         }
-        return Match(city: city, profile: partner, concepts: concepts, themes: themes, lexicalDocuments: lexicalDocuments,
-                     score: total > 0 ? weighted / total : 0)
+        return (total > 0 ? weighted / total : 0, concepts, themes, words)
+    }
+
+    /// The full comparison of `source` with a candidate's own profile.
+    private func compared(_ source: CityStatistics.Vectors, _ partner: CityProfile, city: City,
+                          lexicalDocuments: [(docid: UInt32, lexical: Double)], statistics: CityStatistics) throws -> Match {
+        let partnerVectors = try statistics.vectors(of: partner)
+        let result = similarity(source, partnerVectors, statistics: statistics)
+        return Match(city: city, profile: partner, concepts: result.concepts, themes: result.themes, words: result.words,
+                     lexicalDocuments: lexicalDocuments, score: result.score)
     }
 
     // MARK: - Compare
@@ -197,7 +208,8 @@ public final class PartnerRecommender {
             throw RecommendError.invalidParameter(name: "cities", reason: "compare two different cities, not \(first.name) with itself")
         }
         let builder = ProfileBuilder(index: index, maxDocuments: profileDocuments)
-        let rarity = TermRarity(database: index.database, documentCount: try index.database.documentCount())
+        let statistics = try CityStatistics.of(index, builder: builder)
+        let rarity = TermRarity(statistics: statistics)
         let finder = CandidateFinder(index: index, builder: builder, limit: candidateDocuments)
         guard let a = try builder.profile(of: first, focus: nil, excluding: second.id) else {
             throw RecommendError.noDocuments(city: first.name, theme: nil)
@@ -209,12 +221,12 @@ public final class PartnerRecommender {
         let lang = try validatedLang(request.lang) ?? a.lang
         let lexicalTerms = try normalised(finder.lexicalTerms(of: a, text: nil, count: expandTerms, maxDocumentShare: maxDocumentShare))
         let lexicalDocuments = try finder.lexicalDocuments(of: second.id, terms: lexicalTerms, excluding: first.id)
-        let match = try compared(a, b, city: second, lexicalDocuments: lexicalDocuments,
-                                 reference: try finder.lexicalReference(of: a, terms: lexicalTerms),
-                                 rarity: rarity, hasWords: !lexicalTerms.isEmpty)
+        let sourceVectors = try statistics.vectors(of: a)
+        let match = try compared(sourceVectors, b, city: second, lexicalDocuments: lexicalDocuments, statistics: statistics)
         let reasons = ReasonBuilder(index: index, rarity: rarity, lang: lang)
         let said = try reasons.reasons(source: a, partner: b, concepts: match.concepts, themes: match.themes,
-                                       lexicalDocuments: lexicalDocuments, lexicalTerms: lexicalTerms.map(\.term))
+                                       lexicalDocuments: lexicalDocuments,
+                                       lexicalTerms: shownWords(match.words, statistics: statistics))
         func only(_ x: CityProfile, _ y: CityProfile) throws -> [SharedConcept] {
             try rarity.weighted(x.concepts.filter { y.concepts[$0.key] == nil }, prefix: TermSchema.programmeConcept)
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -242,9 +254,8 @@ public final class PartnerRecommender {
 
     private func validatedCountry(_ country: String?) throws -> String? {
         guard let country else { return nil }
-        let code = country.uppercased()
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw RecommendError.invalidParameter(name: "country", reason: "'\(country)' is not a two-letter ISO country code such as VN")
+        guard let code = CountryCode.normalized(country) else {
+            throw RecommendError.invalidParameter(name: "country", reason: CountryCode.problem(country))
         }
         return code
     }
@@ -267,6 +278,12 @@ public final class PartnerRecommender {
     }
 
     // MARK: - Helpers
+
+    /// The shared words worth showing (as `XF` terms), most telling first:
+    /// those at most a third of the cities of their language use.
+    private func shownWords(_ words: ProfileSimilarity, statistics: CityStatistics) -> [String] {
+        words.contributions.filter { statistics.commonness($0.key, .word) <= maximumShownWordShare }.map { TermSchema.folded + $0.key }
+    }
 
     /// Weights divided by the largest, so that queries weigh terms alike whatever the ESet's scale.
     private func normalised(_ terms: [(term: String, weight: Double)]) -> [(term: String, weight: Double)] {

@@ -33,12 +33,13 @@ final class ProfileBuilder {
         if let focus { candidates.formIntersection(try database.documentIDs(for: TermSchema.term(TermSchema.theme, focus))) }
         if let other { candidates.subtract(try database.documentIDs(for: TermSchema.term(TermSchema.city, other))) }
         guard !candidates.isEmpty else { return nil }
-        // Its profile and initiatives first, then news (read in docid order, a bounded number).
+        // Its profile and initiatives first, then news (a bounded number of each, in
+        // fingerprint order: docids, and so their order, depend on the shard layout).
         let own = try ownDocumentSet().intersection(candidates)
-        let pool = own.sorted().prefix(maxDocuments * 4) + candidates.subtracting(own).sorted().prefix(maxDocuments * 4)
-        var listed: [(docid: UInt32, cities: Int, type: String)] = []
-        for docid in pool {
-            listed.append((docid, max(try listValue(docid, slot: TermSchema.Slot.cities).count, 1),
+        let pool = try inStableOrder(own).prefix(maxDocuments * 4) + inStableOrder(candidates.subtracting(own)).prefix(maxDocuments * 4)
+        var listed: [(docid: UInt32, order: String, cities: Int, type: String)] = []
+        for (docid, order) in pool {
+            listed.append((docid, order, max(try listValue(docid, slot: TermSchema.Slot.cities).count, 1),
                            String(decoding: try database.value(of: docid, slot: TermSchema.Slot.type), as: UTF8.self)))
         }
         // Multi-city news only when the city has nothing else.
@@ -46,11 +47,12 @@ final class ProfileBuilder {
             listed.removeAll { $0.cities > 1 && $0.type == DocumentType.news.rawValue }
         }
         let news = DocumentType.news.rawValue
-        listed.sort { ($0.cities, $0.type == news ? 1 : 0, $0.docid) < ($1.cities, $1.type == news ? 1 : 0, $1.docid) }
+        listed.sort { ($0.cities, $0.type == news ? 1 : 0, $0.order) < ($1.cities, $1.type == news ? 1 : 0, $1.order) }
         var profile = CityProfile(city: city)
         for entry in listed where profile.documents.count < maxDocuments {
             var document = try document(entry.docid, cities: entry.cities, type: entry.type)
             document.title = try title(of: entry.docid)
+            document.order = entry.order
             // One report filed under each city it names (`Sơn La: … at ICLC 6`,
             // `Vinh: … at ICLC 6`) is one document about several cities.
             if titles.contains(Self.reportKey(document.title)) { continue }
@@ -60,12 +62,14 @@ final class ProfileBuilder {
         return profile
     }
 
-    /// The profile of a free-text description: one document, tagged by the index's vocabulary.
+    /// The profile of a free-text description: one document, tagged by the index's vocabulary
+    /// (its taggers built once per index revision: building them takes longer than tagging).
     func profile(ofText text: String, focus: String?) -> CityProfile {
         let tokens = Tokenizer().tokens(of: CanonicalComposition.nfc(text))
-        let conceptTagger = ConceptTagger(vocabulary: index.concepts)
+        let conceptTagger = index.derived("recommend.conceptTagger") { ConceptTagger(vocabulary: index.concepts) }
+        let themeTagger = index.derived("recommend.themeTagger") { ThemeTagger(vocabulary: index.themes) }
         let concepts = conceptTagger.counts(in: tokens)
-        var themes = Set(ThemeTagger(vocabulary: index.themes).counts(in: tokens).keys)
+        var themes = Set(themeTagger.counts(in: tokens).keys)
         let known = Set(index.themes.themes.map(\.id))
         themes.formUnion(conceptTagger.themeCounts(of: concepts).keys.filter { known.contains($0) })
         if let focus { themes = [focus] }
@@ -89,9 +93,21 @@ final class ProfileBuilder {
                                     themes: Set(try listValue(docid, slot: TermSchema.Slot.themes)))
     }
 
+    /// `docids` with their fingerprints, in fingerprint order: the same whatever the shard layout.
+    func inStableOrder(_ docids: Set<UInt32>) throws -> [(docid: UInt32, order: String)] {
+        try docids.map { ($0, String(decoding: try index.database.value(of: $0, slot: TermSchema.Slot.fingerprint), as: UTF8.self)) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    }
+
     /// The title of a document (empty when its data cannot be read).
     func title(of docid: UInt32) throws -> String {
-        (try? StoredDocument(stored: try index.database.data(of: docid)))?.title ?? ""
+        try stored(docid).title
+    }
+
+    /// The corpus id and title of a document (empty when its data cannot be read).
+    func stored(_ docid: UInt32) throws -> (id: String, title: String) {
+        let stored = try index.database.storedDocument(docid)
+        return (stored?.id ?? "", stored?.title ?? "")
     }
 
     /// A title without the city name it starts with (`Vinh: Learning

@@ -42,7 +42,11 @@ struct ReasonBuilder {
         }
         // Evidence: the paired documents first, then the best lexical matches.
         var evidenceIDs: [UInt32] = []
-        for docid in pairs.map(\.partner.docid) + lexicalDocuments.sorted(by: { $0.lexical != $1.lexical ? $0.lexical > $1.lexical : $0.docid < $1.docid }).map(\.docid)
+        let lexicalOrder = Dictionary(try ProfileBuilder(index: index, maxDocuments: 1).inStableOrder(Set(lexicalDocuments.map(\.docid))).map { ($0.docid, $0.order) },
+                                      uniquingKeysWith: { a, _ in a })
+        for docid in pairs.map(\.partner.docid) + lexicalDocuments.sorted(by: {
+            $0.lexical != $1.lexical ? $0.lexical > $1.lexical : lexicalOrder[$0.docid] ?? "" < lexicalOrder[$1.docid] ?? ""
+        }).map(\.docid)
         where !evidenceIDs.contains(docid) && evidenceIDs.count < evidenceShown {
             evidenceIDs.append(docid)
         }
@@ -64,10 +68,10 @@ struct ReasonBuilder {
             for form in index.concepts[concept.id]?.allForms ?? [] { for token in tokenizer.tokens(of: form) { said.insert(token.key) } }
         }
         let database = index.database
-        let sourceSide = try source.text.map { SharedWords.side(text: $0, lang: source.lang) }
-            ?? SharedWords.side(database, documents: source.documents.map { ($0.docid, $0.lang) })
-        let partnerDocs = evidenceIDs.map { docid in (docid, partner.document(docid)?.lang ?? "") }
-        let partnerSide = try SharedWords.side(database, documents: partnerDocs)
+        // Words are shown in the answer's language only: both sides' documents in that language.
+        let sourceSide = try source.text.map { source.lang == lang ? SharedWords.side(text: $0, lang: source.lang) : SharedWords.Side() }
+            ?? SharedWords.side(database, documents: source.documents.filter { $0.lang == lang }.map { ($0.docid, $0.lang) })
+        let partnerSide = try SharedWords.side(database, documents: partner.documents.filter { $0.lang == lang }.map { ($0.docid, $0.lang) })
         reasons.terms = try SharedWords.words(for: lexicalTerms, source: sourceSide, partner: partnerSide, said: said, limit: termsShown,
                                             database: database)
         return reasons
@@ -93,7 +97,7 @@ struct ReasonBuilder {
                 scored.append((a, b, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0), score))
             }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.source.docid, $0.partner.docid) < ($1.source.docid, $1.partner.docid) }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.source.order, $0.partner.order) < ($1.source.order, $1.partner.order) }
         var usedSource: Set<UInt32> = [], usedPartner: Set<UInt32> = []
         var pairs: [(source: CityProfile.Document, partner: CityProfile.Document, concepts: [String])] = []
         for pair in scored where pairs.count < pairsShown {
@@ -110,7 +114,7 @@ struct ReasonBuilder {
     }
 
     private func reference(_ docid: UInt32) throws -> DocumentReference {
-        let stored = try? StoredDocument(stored: try index.database.data(of: docid))
+        let stored = try index.database.storedDocument(docid)
         return DocumentReference(id: stored?.id ?? String(docid), title: stored?.title ?? "")
     }
 }

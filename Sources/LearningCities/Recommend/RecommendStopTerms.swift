@@ -39,11 +39,6 @@ public enum RecommendStopTerms {
         return keys.sorted().map { TermSchema.folded + $0 }
     }
 
-    /// True when `key` (an `XF` term without its prefix) is a function word or boilerplate.
-    public static func isStopKey(_ key: String) -> Bool {
-        baseKeys.contains(key)
-    }
-
     /// Keys of the function words and boilerplate.
     static let baseKeys: Set<String> = {
         var keys = Stopwords.singleWordKeys

@@ -38,7 +38,7 @@ struct SharedWords {
         let tokenizer = Tokenizer()
         for document in documents {
             if document.lang == "vi",
-               let stored = try? StoredDocument(stored: try database.data(of: document.docid)) {
+               let stored = try database.storedDocument(document.docid) {
                 side.addForms(of: tokenizer.tokens(of: stored.title))
                 side.addForms(of: tokenizer.tokens(of: stored.body))
             }

@@ -1,35 +1,42 @@
 import Foundation
-import XapianKit
 
-/// Inverse document frequencies of concept and theme terms, read from the
-/// index once per request: a concept every city has weighs little, a rare
-/// shared one (kominkan, literacy in ethnic-minority languages) weighs much.
+/// How telling a concept (`XP`), theme (`XH`) or word (`XF`) term is, for
+/// comparing cities: the city-level rarity of `CityStatistics` (a concept
+/// every city of some language carries weighs nothing, a rare shared one
+/// like kominkan or literacy in ethnic-minority languages weighs much).
 final class TermRarity {
-    private let database: Database
-    private let documentCount: Double
-    private var cache: [String: Double] = [:]
+    /// The statistics the rarities come from.
+    let statistics: CityStatistics
 
-    init(database: Database, documentCount: Int) {
-        self.database = database
-        self.documentCount = Double(max(documentCount, 1))
+    init(statistics: CityStatistics) {
+        self.statistics = statistics
     }
 
-    /// `log(N / df)` of `term` (0 when no document has it).
+    /// The rarity of `term` (a prefixed `XP`, `XH` or `XF` term; 0 for any other).
     func idf(_ term: String) throws -> Double {
-        if let known = cache[term] { return known }
-        let frequency = Double(try database.termFrequency(term))
-        let value = frequency > 0 ? max(log(documentCount / frequency), 0.01) : 0
-        cache[term] = value
-        return value
+        guard let (kind, key) = Self.split(term) else { return 0 }
+        return statistics.rarity(key, kind)
     }
 
-    /// `weights` multiplied by the idf of each key's term (`prefix + key`).
+    /// `weights` multiplied by the rarity of each key's term (`prefix + key`); keys of rarity 0 are left out.
     func weighted(_ weights: [String: Double], prefix: String) throws -> [String: Double] {
-        var result: [String: Double] = [:]
-        for (key, weight) in weights {
-            let idf = try idf(prefix + key)
-            if idf > 0 { result[key] = weight * idf }
+        guard let kind = Self.kind(of: prefix) else { return [:] }
+        return statistics.weighted(weights, kind)
+    }
+
+    private static func kind(of prefix: String) -> CityStatistics.Kind? {
+        switch prefix {
+        case TermSchema.programmeConcept: .concept
+        case TermSchema.theme: .theme
+        case TermSchema.folded: .word
+        default: nil
         }
-        return result
+    }
+
+    private static func split(_ term: String) -> (CityStatistics.Kind, String)? {
+        for prefix in [TermSchema.programmeConcept, TermSchema.theme, TermSchema.folded] where term.hasPrefix(prefix) {
+            if let kind = kind(of: prefix) { return (kind, String(term.dropFirst(prefix.count))) }
+        }
+        return nil
     }
 }

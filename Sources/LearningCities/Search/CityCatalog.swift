@@ -19,10 +19,9 @@ public struct CityCatalog {
         guard offset >= 0 else { throw SearchError.invalidParameter(name: "offset", reason: "must be 0 or more") }
         let city = try index.cities.resolve(name)
         let honoured = min(limit, SearchRequest.maxLimit)
-        let documents: [CityDocument] = try read {
+        let documents: [CityDocument] = try index.reading {
             try index.database.documentIDs(for: TermSchema.term(TermSchema.city, city.id)).compactMap { docid in
-                guard let stored = try? StoredDocument(stored: try index.database.data(of: docid))
-                else { return nil }
+                guard let stored = try index.database.storedDocument(docid) else { return nil }
                 return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,
                                     lang: stored.lang.rawValue)
             }
@@ -48,7 +47,7 @@ public struct CityCatalog {
             }
             code = upper
         }
-        let counts: [String: Int] = try read {
+        let counts: [String: Int] = try index.reading {
             var counts: [String: Int] = [:]
             for entry in try index.database.allTerms(prefix: TermSchema.city) {
                 counts[String(entry.term.dropFirst(TermSchema.city.count))] = entry.frequency
@@ -60,14 +59,5 @@ public struct CityCatalog {
                           documents: counts[$0.id] ?? 0)
         }
         return CityList(country: code, cities: entries)
-    }
-
-    /// Runs `body` with the reader's retry, mapping Xapian errors to `IndexError`.
-    private func read<R>(_ body: () throws -> R) throws -> R {
-        do {
-            return try index.withRetry(body)
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
     }
 }

@@ -14,57 +14,37 @@ public struct DocumentCatalog {
 
     /// The document with id `id` as the index stores it, or nil when there is none.
     public func document(id: String) throws -> StoredDocument? {
-        do {
-            return try index.withRetry {
-                guard let docid = try index.database.documentIDs(for: TermSchema.term(TermSchema.id, id)).first else {
-                    return nil
-                }
-                return try? StoredDocument(stored: try index.database.data(of: docid))
-            }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
+        try index.reading {
+            guard let docid = try index.database.documentIDs(for: TermSchema.term(TermSchema.id, id)).first else { return nil }
+            return try index.database.storedDocument(docid)
         }
     }
-}
 
-extension DocumentCatalog {
     /// One page of every document in the index, in id order: the total and
     /// up to `limit` documents from `offset` (titles read for that page only).
     public func list(offset: Int, limit: Int) throws -> (total: Int, documents: [CityDocument]) {
-        do {
-            return try index.withRetry {
-                let ids = try index.database.allTerms(prefix: TermSchema.id)
-                guard offset < ids.count, limit > 0 else { return (ids.count, []) }
-                let page = ids[offset..<min(ids.count, offset + limit)]
-                let documents: [CityDocument] = try page.compactMap { entry in
-                    guard let docid = try index.database.documentID(for: entry.term),
-                          let stored = try? StoredDocument(stored: try index.database.data(of: docid))
-                    else { return nil }
-                    return CityDocument(id: stored.id, type: stored.type.rawValue, title: stored.title, date: stored.date,
-                                        lang: stored.lang.rawValue)
-                }
-                return (ids.count, documents)
-            }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
+        try index.reading {
+            let ids = try index.database.allTerms(prefix: TermSchema.id)
+            guard offset < ids.count, limit > 0 else { return (ids.count, []) }
+            let page = try documents(ids[offset..<min(ids.count, offset + limit)].map(\.term))
+            return (ids.count, page.map {
+                CityDocument(id: $0.id, type: $0.type.rawValue, title: $0.title, date: $0.date, lang: $0.lang.rawValue)
+            })
         }
     }
-}
 
-extension DocumentCatalog {
     /// Calls `body` with every document of the index, in id order.
     public func forEach(_ body: (StoredDocument) throws -> Void) throws {
-        let documents: [StoredDocument]
-        do {
-            documents = try index.withRetry {
-                try index.database.allTerms(prefix: TermSchema.id).compactMap { entry in
-                    guard let docid = try index.database.documentID(for: entry.term) else { return nil }
-                    return try? StoredDocument(stored: try index.database.data(of: docid))
-                }
-            }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
+        let all = try index.reading { try documents(try index.database.allTerms(prefix: TermSchema.id).map(\.term)) }
+        for document in all { try body(document) }
+    }
+
+    /// The stored documents indexed by these id terms, in their order
+    /// (a term whose document has gone, or whose data is not a document, is skipped).
+    private func documents(_ idTerms: [String]) throws -> [StoredDocument] {
+        return try idTerms.compactMap { term in
+            guard let docid = try index.database.documentID(for: term) else { return nil }
+            return try index.database.storedDocument(docid)
         }
-        for document in documents { try body(document) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XapianKit
 
 /// Chooses the stopwords a query drops: the single-word Vietnamese and
@@ -16,7 +17,7 @@ public enum QueryStopper {
     /// Whether the search key `key` is a stopword to drop from queries on
     /// `database`. Only the words of a query are looked at, so a search
     /// costs a few look-ups, not one per listed stopword.
-    public static func isFrequentStopword(_ key: String, in database: Database) -> Bool {
+    static func isFrequentStopword(_ key: String, in database: Database) -> Bool {
         guard let forms = StopwordForms.shared.forms(ofKey: key), let count = try? database.documentCount(), count > 0 else {
             return false
         }
@@ -33,13 +34,12 @@ public enum QueryStopper {
 /// tokenised on demand one initial letter at a time: a query tokenises the
 /// few dozen stopwords that share its words' initials, not the whole list
 /// (which cost a one-shot search about 15 % of its instructions).
-final class StopwordForms: @unchecked Sendable {
+final class StopwordForms: Sendable {
     /// The one table of the process.
     static let shared = StopwordForms()
 
-    private let lock = NSLock()
     /// Initial folded letter → (search key → exact forms), for the initials seen so far.
-    private var buckets: [Unicode.Scalar: [String: [String]]] = [:]
+    private let buckets = Mutex<[Unicode.Scalar: [String: [String]]]>([:])
     /// Stopwords by the folded form of their first letter.
     private let byInitial: [Unicode.Scalar: [String]] = {
         var words: [Unicode.Scalar: [String]] = [:]
@@ -59,15 +59,15 @@ final class StopwordForms: @unchecked Sendable {
     /// The exact forms of the stopwords whose search key is `key`, or nil.
     func forms(ofKey key: String) -> [String]? {
         guard let first = key.unicodeScalars.first else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let bucket = buckets[first] { return bucket[key] }
-        var bucket: [String: [String]] = [:]
-        for word in byInitial[first] ?? [] {
-            guard let token = Tokenizer().tokens(of: word).first else { continue }
-            bucket[token.key, default: []].append(token.exact)
+        return buckets.withLock { buckets in
+            if let bucket = buckets[first] { return bucket[key] }
+            var bucket: [String: [String]] = [:]
+            for word in byInitial[first] ?? [] {
+                guard let token = Tokenizer().tokens(of: word).first else { continue }
+                bucket[token.key, default: []].append(token.exact)
+            }
+            buckets[first] = bucket
+            return bucket[key]
         }
-        buckets[first] = bucket
-        return bucket[key]
     }
 }

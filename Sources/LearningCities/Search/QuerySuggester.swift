@@ -11,8 +11,8 @@ import XapianKit
 /// (in documents holding the two words' key bigram) beat forms that are only
 /// more frequent: `ngheu so` is `nghêu sò`, not `nghêu số`.
 public struct QuerySuggester {
-    /// The database whose vocabulary is used.
-    public let database: Database
+    /// The database whose vocabulary is used (the engine's own: not public).
+    let database: Database
     /// Candidate forms considered per word.
     public var candidatesPerWord = 3
     /// Weight of evidence that two forms stand side by side, well above any
@@ -23,7 +23,7 @@ public struct QuerySuggester {
     public var rareBigramDocuments = 20
 
     /// A suggester over `database`.
-    public init(database: Database) {
+    init(database: Database) {
         self.database = database
     }
 

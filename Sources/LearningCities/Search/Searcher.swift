@@ -46,7 +46,7 @@ public final class Searcher {
 
         let analyzed = QueryAnalyzer.analyze(trimmed, synonyms: index.synonyms)
         guard !analyzed.words.isEmpty || analyzed.parserText.contains(":") else { throw SearchError.emptyQuery }
-        var plan = try readIndex { try QueryPlan(analyzed, index: index, policy: ranking) }
+        var plan = try index.reading { try QueryPlan(analyzed, index: index, policy: ranking) }
         var parsedAsWords = false
         var ranked: RankedPage
         do {
@@ -59,7 +59,7 @@ public final class Searcher {
                 : words.map(AccentFolder.fold).joined(separator: " ")
             let plainAnalyzed = QueryAnalyzer.analyze(plainText, fields: [], synonyms: index.synonyms)
             guard !plainAnalyzed.words.isEmpty else { throw error }
-            plan = try readIndex { try QueryPlan(plainAnalyzed, index: index, policy: ranking) }
+            plan = try index.reading { try QueryPlan(plainAnalyzed, index: index, policy: ranking) }
             ranked = try page(plan, request: request, filters: filters, limit: limit)
             parsedAsWords = true
         }
@@ -94,7 +94,7 @@ public final class Searcher {
         if parsedAsWords { response.parsedAs = "words" }
         let plainWords = plan.analyzed.words.filter { !$0.key.isEmpty }
         if matches.estimatedTotal < suggestBelow || matches.relaxed {
-            try readIndex {
+            try index.reading {
                 let suggester = QuerySuggester(database: index.database)
                 if let corrected = try suggester.corrected(plainWords) { response.didYouMean = try suggester.accented(corrected) }
             }
@@ -121,16 +121,6 @@ public final class Searcher {
         return response
     }
 
-    /// Runs `body` on the index (retried once on a fresh revision), with
-    /// Xapian's errors as the engine's: suggestions and restorations must be
-    /// the same on every index layout, so their failure fails the search.
-    private func readIndex<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try index.withRetry { try body() }
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: index.path)
-        }
-    }
 
     /// The snippet maker of `plan`: the folded query keys are highlighted,
     /// but a trusted word (typed with accents, or restored with confidence)
@@ -185,7 +175,9 @@ public final class Searcher {
         let skip = max(0, request.offset - everyWord)
         let wanted = limit - main.hits.count
         blend.limit = everyWord + skip + wanted
-        let blended = try run(blend, facets: false)
+        // Counted like the main match (exact up to the facet sample size): Xapian's estimate
+        // depends on the shard layout, and through xapian-tcpsrv on each server's own estimate.
+        let blended = try run(blend, facets: false, counted: true)
         let partial = blended.hits.filter { !known.contains($0.docid) }
         let fill = partial.dropFirst(skip).prefix(wanted)
         if !fill.isEmpty { page.firstPartial = page.hits.count }
@@ -221,12 +213,13 @@ public final class Searcher {
         return options
     }
 
-    /// Runs `options`, mapping Xapian's errors to the engine's.
-    private func run(_ options: SearchOptions, facets: Bool) throws -> MatchSet {
+    /// Runs `options`, mapping Xapian's errors to the engine's. With `facets`
+    /// or `counted`, the matches are counted exactly up to `facetSampleSize`.
+    private func run(_ options: SearchOptions, facets: Bool, counted: Bool = false) throws -> MatchSet {
         var options = options
         do {
             return try index.withRetry {
-                options.checkAtLeast = facets ? min(try index.database.documentCount(), facetSampleSize) : 0
+                options.checkAtLeast = facets || counted ? min(try index.database.documentCount(), facetSampleSize) : 0
                 return try index.database.search(options)
             }
         } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {

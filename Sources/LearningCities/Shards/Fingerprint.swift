@@ -1,5 +1,5 @@
 /// A 64-bit FNV-1a hash, as hex: cheap change detection for re-indexing.
-struct Fingerprint {
+struct Fingerprint: Sendable {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {

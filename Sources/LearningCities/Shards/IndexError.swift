@@ -23,49 +23,79 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
     /// Xapian failed on the index at the path.
     case xapian(String, XapianError)
 
-    /// Maps a Xapian error on the index at `path` to an `IndexError`.
+    /// Maps a Xapian error on the index at `path` to an `IndexError`, by
+    /// Xapian's error class and the system error number it carries, never by
+    /// the words of its message.
     public static func from(_ error: XapianError, path: String) -> IndexError {
-        let message = error.message
-        if message.contains("No space left on device") || message.contains("Disk quota exceeded") {
-            return .diskFull(path, detail: message)
-        }
-        if message.contains("Read-only file system") {
-            return .notWritable(path, reason: "the file system holding it is mounted read-only")
-        }
-        if message.contains("Permission denied") {
-            return error.kind == .databaseLocked
-                ? .notWritable(path, reason: FileOwnership.explain(path, access: "write"))
-                : .notReadable(path, reason: FileOwnership.explain(path, access: "read"))
+        if let mapped = from(errno: error.systemError, path: path, detail: error.message, writing: error.kind == .databaseLocked) {
+            return mapped
         }
         switch error.kind {
         case .databaseNotFound:
             return notFound(path)
-        case .databaseOpening where message.contains("Couldn't stat") || message.contains("No such file"):
-            if hasTables(path) || FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("iamglass")) {
-                return .damaged(path, detail: message)
+        case .databaseOpening where error.systemError == ENOENT:
+            // A file of the database is gone: its folder is there but not
+            // whole (damaged), or there is no database at all (missing).
+            if hasTables(path) || FileOwnership.exists((path as NSString).appendingPathComponent("iamglass")) {
+                return .damaged(path, detail: error.message)
             }
             return .missing(path)
         case .databaseLocked:
+            // Xapian reports a lock file it could not create without its
+            // errno: ask the file system whether this user may write here.
+            if let denied = writeDenied(path) { return denied }
             return .locked(path)
         case .databaseCorrupt:
-            return .damaged(path, detail: message)
-        case .database where message.contains("reading block") || message.contains("Block overwritten")
-            || message.contains("invalid") || message.contains("corrupt"):
-            return .damaged(path, detail: message)
+            return .damaged(path, detail: error.message)
+        case .database where error.type == "DatabaseError":
+            // Xapian's plain DatabaseError (no subclass) is a table that could
+            // not be read back: a truncated or overwritten block.
+            return .damaged(path, detail: error.message)
         default:
             return .xapian(path, error)
+        }
+    }
+
+    /// Maps a Xapian error met while opening or writing the index at `path`
+    /// with its write lock held. A writer reads its own newest revision, so a
+    /// DatabaseModifiedError there is no other process's doing: a table block
+    /// carries a revision never committed here (overwritten bytes), which is
+    /// damage. Every other error maps as in `from(_:path:)`.
+    public static func fromWriting(_ error: XapianError, path: String) -> IndexError {
+        if error.kind == .databaseModified { return .damaged(path, detail: error.message) }
+        return from(error, path: path)
+    }
+
+    /// Why this user may not write the index at `path` (read-only file
+    /// system, someone else's folder), or nil when it may.
+    private static func writeDenied(_ path: String) -> IndexError? {
+        for target in [(path as NSString).appendingPathComponent("flintlock"), path] where FileOwnership.exists(target) {
+            if access(target, W_OK) != 0 { return from(errno: errno, path: path, detail: "", writing: true) }
+            return nil
+        }
+        return nil
+    }
+
+    /// Maps an operating system error number met on the index at `path` to
+    /// an `IndexError`, or nil when it is none of these: a full device, a
+    /// read-only file system, a permission refused (to write when `writing`,
+    /// otherwise to read).
+    static func from(errno code: Int32, path: String, detail: String, writing: Bool) -> IndexError? {
+        switch code {
+        case ENOSPC, EDQUOT: return .diskFull(path, detail: detail.isEmpty ? String(cString: strerror(code)) : detail)
+        case EROFS: return .notWritable(path, reason: "the file system holding it is mounted read-only")
+        case EACCES, EPERM:
+            return writing
+                ? .notWritable(path, reason: FileOwnership.explain(path, access: "write"))
+                : .notReadable(path, reason: FileOwnership.explain(path, access: "read"))
+        default: return nil
         }
     }
 
     /// Maps a failed file operation (creating the index folder, writing a
     /// stub) on `path` to an `IndexError`, or nil when it is none of these.
     public static func from(errno code: Int32, path: String) -> IndexError? {
-        switch code {
-        case ENOSPC, EDQUOT: return .diskFull(path, detail: String(cString: strerror(code)))
-        case EROFS: return .notWritable(path, reason: "the file system holding it is mounted read-only")
-        case EACCES, EPERM: return .notWritable(path, reason: FileOwnership.explain(path, access: "write"))
-        default: return nil
-        }
+        from(errno: code, path: path, detail: "", writing: true)
     }
 
     /// The error for a path where no database could be found: `.missing`,
@@ -115,12 +145,27 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    /// True when the index cannot take writes here (disk full, read-only,
-    /// not the user's).
-    public var isNotWritable: Bool {
+    /// A stable name for the case, for programs to switch on (the server
+    /// sends it as `data.reason`): `missing`, `locked`, `damaged`,
+    /// `disk_full`, `not_writable`, `not_readable` or `xapian`.
+    public var code: String {
         switch self {
-        case .diskFull, .notWritable: return true
-        default: return false
+        case .missing: return "missing"
+        case .locked: return "locked"
+        case .damaged: return "damaged"
+        case .diskFull: return "disk_full"
+        case .notWritable: return "not_writable"
+        case .notReadable: return "not_readable"
+        case .xapian: return "xapian"
+        }
+    }
+
+    /// The index (or database of a sharded index) the error is about.
+    public var path: String {
+        switch self {
+        case .missing(let path), .locked(let path), .damaged(let path, _), .diskFull(let path, _),
+             .notWritable(let path, _), .notReadable(let path, _), .xapian(let path, _):
+            return path
         }
     }
 

@@ -5,6 +5,13 @@ import Foundation
 /// `auto PATH` (a local database; a relative path is resolved against the
 /// stub file's folder, as Xapian does) and `remote HOST:PORT` (a database
 /// served by `xapian-tcpsrv`). Blank lines and `#` comments are ignored.
+///
+/// A local line naming a folder called `vocabulary` (`auto vocabulary`) is
+/// not a shard: it is the sharded index's document-free vocabulary database
+/// (accent restoration, spelling dictionary, city synonyms, computed over
+/// the whole index), searched with the shards so that Xapian merges its
+/// tables into theirs. It stays local when shards move to other machines,
+/// because `xapian-tcpsrv` serves neither synonyms nor spellings.
 public struct ShardStub: Equatable, Sendable {
     /// One line of the stub.
     public enum Entry: Equatable, Sendable, CustomStringConvertible {
@@ -32,15 +39,25 @@ public struct ShardStub: Equatable, Sendable {
 
     /// The shards, in order (the order decides which shard owns an id).
     public var entries: [Entry]
+    /// The vocabulary database's path as written (relative or absolute), if the stub lists one.
+    public var vocabulary: String?
 
-    /// A stub listing `entries`.
-    public init(entries: [Entry]) {
+    /// A stub listing `entries` and, when given, the `vocabulary` database.
+    public init(entries: [Entry], vocabulary: String? = nil) {
         self.entries = entries
+        self.vocabulary = vocabulary
+    }
+
+    /// True when the local path `path` names a vocabulary database (its last
+    /// component is `ShardedIndexLayout.vocabularyName`).
+    public static func namesVocabulary(_ path: String) -> Bool {
+        (path as NSString).lastPathComponent == ShardedIndexLayout.vocabularyName
     }
 
     /// Parses stub text; `file` names the stub in error messages.
     public static func parse(_ text: String, file: String) throws -> ShardStub {
         var entries: [Entry] = []
+        var vocabulary: String?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -51,7 +68,12 @@ public struct ShardStub: Equatable, Sendable {
             switch keyword {
             case "auto", "glass", "chert":
                 guard !argument.isEmpty else { throw bad("'\(keyword)' needs a database path") }
-                entries.append(.local(argument))
+                if namesVocabulary(argument) {
+                    guard vocabulary == nil else { throw bad("a second vocabulary database ('\(line)'); a stub lists one") }
+                    vocabulary = argument
+                } else {
+                    entries.append(.local(argument))
+                }
             case "remote":
                 if argument.hasPrefix(":") {
                     throw bad("'remote :PROGRAM' (a spawned program) is not supported; serve the shard with xapian-tcpsrv and write 'remote HOST:PORT'")
@@ -69,7 +91,7 @@ public struct ShardStub: Equatable, Sendable {
             }
         }
         guard !entries.isEmpty else { throw ShardError.badStub(file: file, line: nil, reason: "lists no shards") }
-        return ShardStub(entries: entries)
+        return ShardStub(entries: entries, vocabulary: vocabulary)
     }
 
     /// Reads and parses the stub file at `path`.
@@ -83,9 +105,9 @@ public struct ShardStub: Equatable, Sendable {
         return try parse(text, file: path)
     }
 
-    /// The stub file's text.
+    /// The stub file's text: the shards, then the vocabulary database.
     public var text: String {
-        entries.map(\.line).joined(separator: "\n") + "\n"
+        (entries.map(\.line) + (vocabulary.map { ["auto \($0)"] } ?? [])).joined(separator: "\n") + "\n"
     }
 
     /// Writes the stub to `path` atomically (a temporary file renamed over

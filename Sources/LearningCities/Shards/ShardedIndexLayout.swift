@@ -5,9 +5,14 @@ import Foundation
 /// `index.stub` that lists them. `--index FOLDER` names the folder; Xapian
 /// itself can open `FOLDER/index.stub`. Each document lives in the shard
 /// given by a stable hash (FNV-1a) of its id modulo the number of shards.
+/// The vocabulary tables of the whole index (accent restoration, spelling,
+/// city synonyms) live once, in the document-free database `vocabulary`,
+/// listed last in the stub; the shards hold none.
 public struct ShardedIndexLayout: Sendable {
     /// Name of the stub file inside the index folder.
     public static let stubName = "index.stub"
+    /// Folder name of the vocabulary database inside the index folder.
+    public static let vocabularyName = "vocabulary"
 
     /// The index folder.
     public let folder: String
@@ -19,6 +24,8 @@ public struct ShardedIndexLayout: Sendable {
 
     /// The stub file.
     public var stubPath: String { (folder as NSString).appendingPathComponent(Self.stubName) }
+    /// Where a new vocabulary database goes: `vocabulary` in the index folder.
+    public var defaultVocabularyPath: String { (folder as NSString).appendingPathComponent(Self.vocabularyName) }
 
     /// Folder name of shard `index`: `shard-000`.
     public static func shardName(_ index: Int) -> String {
@@ -67,6 +74,12 @@ public struct ShardedIndexLayout: Sendable {
             case .remote: throw ShardError.remoteShard(shard: entry.description, operation: operation)
             }
         }
+    }
+
+    /// The vocabulary database the stub lists, resolved; nil for a sharded
+    /// index built before it had one (its shards then hold their own tables).
+    public func vocabularyPath() throws -> String? {
+        try ShardStub.read(from: stubPath).vocabulary.map { ShardStub.resolve($0, stubPath: stubPath) }
     }
 
     /// The database folder that document `id` is written to by `upsert` and
