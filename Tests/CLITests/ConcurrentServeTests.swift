@@ -17,8 +17,7 @@ import Testing
     /// Every response line until the server ends its output, parsed.
     static func allResponses(of server: ServeProcess) throws -> [[String: Any]] {
         var responses: [[String: Any]] = []
-        while !server.outputHasEnded(timeout: 0) {
-            guard let response = try? server.nextResponse(timeout: 120) else { break }
+        while let response = try? server.nextResponse(timeout: 120) {  // throws once the output has ended
             responses.append(response)
         }
         return responses
@@ -148,8 +147,7 @@ import Testing
         server.closeInput()
         var lineCount = 0
         var seen: [String] = []
-        while !server.outputHasEnded(timeout: 0) {
-            guard let line = try? server.nextLine(timeout: 120) else { break }
+        while let line = try? server.nextLine(timeout: 120) {  // throws once the output has ended
             lineCount += 1
             let value = try JSONSerialization.jsonObject(with: Data(line.utf8))
             if let batch = value as? [[String: Any]] {
