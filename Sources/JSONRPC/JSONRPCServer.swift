@@ -207,14 +207,15 @@ public final class JSONRPCServer {
         var text = "not valid JSON"
         do {
             _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            // The line is JSON: the decoder's own account says what does not fit.
+            if let decoding = error as? DecodingError, case .dataCorrupted(let context) = decoding {
+                text = context.debugDescription
+            }
         } catch {
+            // The line is not JSON: the parser's account says where.
             if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty {
                 text = "not valid JSON: \(detail)"
             }
-        }
-        if let decoding = error as? DecodingError, case .dataCorrupted(let context) = decoding,
-           !context.debugDescription.contains("not valid JSON") {
-            text = context.debugDescription
         }
         text = text.replacingOccurrences(of: "\n", with: " ")
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
