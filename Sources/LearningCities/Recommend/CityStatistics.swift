@@ -122,6 +122,51 @@ final class CityStatistics {
         return result
     }
 
+    /// Vectors weighted by rarity, each with its keys in order and its
+    /// norm: what the first, rough ranking of every city compares.
+    struct WeightedVectors {
+        /// Concept, theme and word vectors, weighted by `weighted(_:_:)`.
+        var parts: [[String: Double]]
+        /// Each part's keys, sorted (sums run in this order, as in `ProfileSimilarity`).
+        var keys: [[String]]
+        /// Each part's Euclidean norm (summed in the order of its sorted values, as in `ProfileSimilarity`).
+        var norms: [Double]
+        /// Languages of the documents.
+        var languages: Set<String>
+
+        /// The cosine of part `part` of `self` and `other`: `ProfileSimilarity(…).value`, without the contributions.
+        func cosine(_ other: WeightedVectors, part: Int) -> Double {
+            let norm = norms[part] * other.norms[part]
+            guard norm > 0 else { return 0 }
+            var dot = 0.0
+            let theirs = other.parts[part]
+            for key in keys[part] {
+                guard let x = parts[part][key], let y = theirs[key], x > 0, y > 0 else { continue }
+                dot += x * y
+            }
+            return min(1, dot / norm)
+        }
+    }
+    private var weightedCities: [String: WeightedVectors] = [:]
+
+    /// `vectors` weighted by rarity, with sorted keys and norms.
+    func weighted(_ vectors: Vectors) -> WeightedVectors {
+        let parts = [weighted(vectors.concepts, .concept), weighted(vectors.themes, .theme), weighted(vectors.words, .word)]
+        return WeightedVectors(parts: parts, keys: parts.map { $0.keys.sorted() },
+                               norms: parts.map { ($0.values.sorted().reduce(0) { $0 + $1 * $1 }).squareRoot() },
+                               languages: vectors.languages)
+    }
+
+    /// The weighted vectors of city `id` (nil when it has no documents),
+    /// computed on first use and kept with these statistics.
+    func weightedCity(_ id: String) -> WeightedVectors? {
+        if let known = weightedCities[id] { return known }
+        guard let vectors = cities[id] else { return nil }
+        let value = weighted(vectors)
+        weightedCities[id] = value
+        return value
+    }
+
     /// The vectors of `profile` (not yet weighted by rarity).
     func vectors(of profile: CityProfile) throws -> Vectors {
         Vectors(concepts: profile.concepts, themes: profile.themes, words: try words(of: profile),

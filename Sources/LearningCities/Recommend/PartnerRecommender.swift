@@ -109,6 +109,7 @@ public final class PartnerRecommender {
         // statistics' own (unfocused, nothing excluded) vectors; the most
         // promising are then compared in full.
         let ids = Set(statistics.cities.keys).union(candidates.keys)
+        let sourceWeighted = statistics.weighted(sourceVectors)
         let eligible = ids.compactMap { id -> (City, Double)? in
             guard id != source.city?.id, let city = index.cities[id] else { return nil }
             if !request.includeNonMembers, !city.isMember { return nil }
@@ -116,7 +117,7 @@ public final class PartnerRecommender {
             if let country, city.country != country { return nil }
             if let region, city.region.map(TermSchema.slug) != region { return nil }
             if focus != nil, candidates[id] == nil { return nil }
-            let rough = statistics.cities[id].map { similarity(sourceVectors, $0, statistics: statistics).score } ?? 0
+            let rough = statistics.weightedCity(id).map { roughSimilarity(sourceWeighted, $0) } ?? 0
             return (city, rough)
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
         let sourceReports = Set(source.documents.map { ProfileBuilder.reportKey($0.title) }.filter { !$0.isEmpty })
@@ -188,6 +189,20 @@ public final class PartnerRecommender {
             total += weight
         }
         return (total > 0 ? weighted / total : 0, concepts, themes, words)
+    }
+
+    /// `similarity(_:_:statistics:)`'s score on vectors weighted once (the
+    /// source's per request, every city's per index revision): the first
+    /// ranking of every city, without the contributions reasons need.
+    private func roughSimilarity(_ source: CityStatistics.WeightedVectors, _ partner: CityStatistics.WeightedVectors) -> Double {
+        var weighted = 0.0, total = 0.0
+        let wordsPresent = !source.parts[2].isEmpty && !source.languages.isDisjoint(with: partner.languages)
+        for (part, weight, present) in [(0, conceptWeight, !source.parts[0].isEmpty), (1, themeWeight, !source.parts[1].isEmpty),
+                                        (2, lexicalWeight, wordsPresent)] where present {
+            weighted += weight * source.cosine(partner, part: part)
+            total += weight
+        }
+        return total > 0 ? weighted / total : 0
     }
 
     /// The full comparison of `source` with a candidate's own profile.
