@@ -128,7 +128,7 @@ public final class PartnerRecommender {
             let lexicalDocuments = try (candidates[city.id]?.documents ?? []).filter {
                 !sourceReports.contains(ProfileBuilder.reportKey(try builder.title(of: $0.docid)))
             }
-            let match = try compared(sourceVectors, profile, city: city, lexicalDocuments: lexicalDocuments, statistics: statistics)
+            let match = try compared(sourceWeighted, profile, city: city, lexicalDocuments: lexicalDocuments, statistics: statistics)
             if match.score > 0 { matches.append(match) }
         }
         matches.sort { $0.score != $1.score ? $0.score > $1.score : $0.city.name < $1.city.name }
@@ -171,45 +171,40 @@ public final class PartnerRecommender {
     /// partner documented in none of the source's languages: there they are
     /// missing evidence, not evidence against, so the language of the
     /// documents does not decide.
-    private func similarity(_ source: CityStatistics.Vectors, _ partner: CityStatistics.Vectors,
-                            statistics: CityStatistics) -> (score: Double, concepts: ProfileSimilarity,
-                                                            themes: ProfileSimilarity, words: ProfileSimilarity) {
-        let sourceConcepts = statistics.weighted(source.concepts, .concept)
-        let sourceThemes = statistics.weighted(source.themes, .theme)
-        let sourceWords = statistics.weighted(source.words, .word)
-        let concepts = ProfileSimilarity(sourceConcepts, statistics.weighted(partner.concepts, .concept))
-        let themes = ProfileSimilarity(sourceThemes, statistics.weighted(partner.themes, .theme))
-        let words = ProfileSimilarity(sourceWords, statistics.weighted(partner.words, .word))
-        var weighted = 0.0, total = 0.0
-        for (weight, value, present) in [(conceptWeight, concepts.value, !sourceConcepts.isEmpty),
-                                         (themeWeight, themes.value, !sourceThemes.isEmpty),
-                                         (lexicalWeight, words.value, !sourceWords.isEmpty && !source.languages.isDisjoint(with: partner.languages))]
-        where present {
-            weighted += weight * value
-            total += weight
-        }
-        return (total > 0 ? weighted / total : 0, concepts, themes, words)
+    private func similarity(_ source: CityStatistics.WeightedVectors, _ partner: CityStatistics.WeightedVectors)
+        -> (score: Double, concepts: ProfileSimilarity, themes: ProfileSimilarity, words: ProfileSimilarity) {
+        let concepts = ProfileSimilarity(source.parts[0], partner.parts[0])
+        let themes = ProfileSimilarity(source.parts[1], partner.parts[1])
+        let words = ProfileSimilarity(source.parts[2], partner.parts[2])
+        return (blend(source, partner, [concepts.value, themes.value, words.value]), concepts, themes, words)
     }
 
-    /// `similarity(_:_:statistics:)`'s score on vectors weighted once (the
-    /// source's per request, every city's per index revision): the first
-    /// ranking of every city, without the contributions reasons need.
+    /// `similarity(_:_:)`'s score without the contributions reasons need:
+    /// the first ranking of every city, on vectors weighted once (the
+    /// source's per request, every city's per index revision).
     private func roughSimilarity(_ source: CityStatistics.WeightedVectors, _ partner: CityStatistics.WeightedVectors) -> Double {
+        blend(source, partner, (0..<3).map { source.cosine(partner, part: $0) })
+    }
+
+    /// The blend of the concept, theme and word cosines over the parts the
+    /// source has; words count only where the two share a language.
+    private func blend(_ source: CityStatistics.WeightedVectors, _ partner: CityStatistics.WeightedVectors,
+                       _ cosines: [Double]) -> Double {
         var weighted = 0.0, total = 0.0
         let wordsPresent = !source.parts[2].isEmpty && !source.languages.isDisjoint(with: partner.languages)
         for (part, weight, present) in [(0, conceptWeight, !source.parts[0].isEmpty), (1, themeWeight, !source.parts[1].isEmpty),
                                         (2, lexicalWeight, wordsPresent)] where present {
-            weighted += weight * source.cosine(partner, part: part)
+            weighted += weight * cosines[part]
             total += weight
         }
         return total > 0 ? weighted / total : 0
     }
 
     /// The full comparison of `source` with a candidate's own profile.
-    private func compared(_ source: CityStatistics.Vectors, _ partner: CityProfile, city: City,
+    private func compared(_ source: CityStatistics.WeightedVectors, _ partner: CityProfile, city: City,
                           lexicalDocuments: [(docid: UInt32, lexical: Double)], statistics: CityStatistics) throws -> Match {
         let partnerVectors = try statistics.vectors(of: partner)
-        let result = similarity(source, partnerVectors, statistics: statistics)
+        let result = similarity(source, statistics.weighted(partnerVectors))
         return Match(city: city, profile: partner, concepts: result.concepts, themes: result.themes, words: result.words,
                      lexicalDocuments: lexicalDocuments, score: result.score)
     }
@@ -236,7 +231,7 @@ public final class PartnerRecommender {
         let lang = try validatedLang(request.lang) ?? a.lang
         let lexicalTerms = try normalised(finder.lexicalTerms(of: a, text: nil, count: expandTerms, maxDocumentShare: maxDocumentShare))
         let lexicalDocuments = try finder.lexicalDocuments(of: second.id, terms: lexicalTerms, excluding: first.id)
-        let sourceVectors = try statistics.vectors(of: a)
+        let sourceVectors = statistics.weighted(try statistics.vectors(of: a))
         let match = try compared(sourceVectors, b, city: second, lexicalDocuments: lexicalDocuments, statistics: statistics)
         let reasons = ReasonBuilder(index: index, rarity: rarity, lang: lang)
         let said = try reasons.reasons(source: a, partner: b, concepts: match.concepts, themes: match.themes,
